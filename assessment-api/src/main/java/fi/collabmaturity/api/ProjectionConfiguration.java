@@ -1,0 +1,36 @@
+package fi.collabmaturity.api;
+
+import com.mongodb.client.MongoDatabase;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.projection.maturity.MaturityProjection;
+import fi.collabmaturity.projection.maturity.MaturityQueries;
+import fi.collabmaturity.projection.maturity.ProfileBuilder;
+import fi.collabmaturity.projection.studies.StudiesProjection;
+import fi.collabmaturity.projection.studies.StudiesQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The read side's projections and queries (plain classes of the projections module) as beans. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    StudiesProjection studiesProjection(MongoDatabase readModelDatabase) {
+        return new StudiesProjection(readModelDatabase);
+    }
+
+    @Bean
+    StudiesQueries studiesQueries(MongoDatabase readModelDatabase) {
+        return new StudiesQueries(readModelDatabase);
+    }
+
+    @Bean
+    MaturityProjection maturityProjection(MongoDatabase readModelDatabase, FrameworkCatalog frameworks) {
+        return new MaturityProjection(readModelDatabase, new ProfileBuilder(frameworks));
+    }
+
+    @Bean
+    MaturityQueries maturityQueries(MongoDatabase readModelDatabase) {
+        return new MaturityQueries(readModelDatabase);
+    }
+}

@@ -1,0 +1,135 @@
+package fi.collabmaturity.api.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import fi.collabmaturity.account.Account;
+import fi.collabmaturity.area.Area;
+import fi.collabmaturity.directory.EventLogStudyDirectory;
+import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.interview.Interview;
+import fi.collabmaturity.privacy.ParticipantKeyStore;
+import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.projection.support.FlushAtBatchEnd;
+import fi.collabmaturity.reference.InterfaceThemeCatalogue;
+import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.selfassessment.SelfAssessment;
+import fi.collabmaturity.study.Study;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.util.List;
+
+/**
+ * Axon without Axon Server: aggregates over the configured event store, Jackson for events, snapshots and tokens,
+ * pooled streaming processors for the projections, and the components the aggregates' rules ask for.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** The projections' processors; each keeps its own token and read models and can be replayed on its own. */
+    public static final List<String> PROCESSORS = List.of("studies", "maturity");
+
+    /**
+     * The event log's JSON mapper, owned here and not shared with the web layer: a change to how the API writes
+     * JSON must never change how events are stored. Unknown properties are ignored so that older code can read
+     * events that gained a field.
+     */
+    static ObjectMapper eventMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Registers the aggregates of the core (which carries no Spring annotations) with a cache each. */
+    @Bean
+    ConfigurerModule aggregates(Cache aggregateCache) {
+        return configurer -> {
+            for (Class<?> type : List.of(Study.class, Area.class, Interview.class, SelfAssessment.class,
+                    InterfaceThemeCatalogue.class, Account.class)) {
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
+                        .configureCache(c -> aggregateCache));
+            }
+        };
+    }
+
+    /** Every projection writes its batch's read-model changes before its token is stored. */
+    @Bean
+    ConfigurerModule projectionBatches(MongoDatabase readModelDatabase) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String processor : PROCESSORS) {
+                processing.registerHandlerInterceptor(processor, c -> new FlushAtBatchEnd(readModelDatabase, processor));
+            }
+        });
+    }
+
+    /** Events inherit the acting user and the correlation id of the command that caused them. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actingUserCorrelation() {
+        return new SimpleCorrelationDataProvider(ActingUser.META_DATA_KEY);
+    }
+
+    @Bean
+    FrameworkCatalog frameworkCatalog() {
+        return FrameworkCatalog.fromClasspath();
+    }
+
+    @Bean
+    RegionCatalog regionCatalog() {
+        return RegionCatalog.fromClasspath();
+    }
+
+    @Bean
+    StudyDirectory studyDirectory(EventStore eventStore) {
+        return new EventLogStudyDirectory(eventStore);
+    }
+
+    @Bean
+    PersonalDataSealer personalDataSealer(ParticipantKeyStore keys) {
+        return new PersonalDataSealer(keys);
+    }
+}

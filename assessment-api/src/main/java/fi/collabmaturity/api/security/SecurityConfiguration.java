@@ -1,0 +1,76 @@
+package fi.collabmaturity.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.collabmaturity.api.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * HTTP Basic against the built-in accounts. The API is stateless (no session, no CSRF token to carry); health
+ * answers without credentials, everything else needs them. 401 and 403 are problem details like every error.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    CachingAuthenticationProvider authenticationProvider(AccountDirectory accounts, PasswordEncoder encoder) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(encoder);
+        dao.setUserDetailsService(accounts);
+        return new CachingAuthenticationProvider(dao);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(CachingAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json)
+            throws Exception {
+        http.authenticationManager(authenticationManager)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"collab-maturity\"");
+                    write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                            "sign in with HTTP Basic");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        write(response, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                "your role does not allow this")));
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String kind,
+                              String title, String detail) throws IOException {
+        ProblemDetail problem = Problems.problem(status, kind, title, detail, null).getBody();
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,41 @@
+package fi.collabmaturity.api.storage;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+/**
+ * The embedded default's read-model and token store: an in-process MongoDB-wire-compatible server on loopback,
+ * keeping its data in an H2 MVStore file. The application talks to it with the official MongoDB driver, exactly
+ * as it talks to a real MongoDB in production. The MVStore commits in the background about once a second, so after
+ * a crash a read model and its processor's token roll back together; a normal stop commits everything.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+    private final H2Backend backend;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    public EmbeddedMongoServer(Path file) {
+        this.backend = new H2Backend(file.toString());
+        this.server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        this.address = server.getLocalAddress();
+        log.info("Embedded read-model store on {} (file {})", address, file);
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow(); // closes the backend, which commits and closes the MVStore file
+        log.info("Embedded read-model store stopped");
+    }
+}

@@ -1,0 +1,71 @@
+package fi.collabmaturity.api.storage;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import fi.collabmaturity.privacy.ParticipantKey;
+import fi.collabmaturity.privacy.ParticipantKeyStore;
+import fi.collabmaturity.privacy.PersonalDataSealer;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Participant keys in MongoDB, one document per participant; a unique index keeps one key per pseudonym. */
+public class MongoParticipantKeyStore implements ParticipantKeyStore {
+
+    private final MongoCollection<Document> keys;
+
+    public MongoParticipantKeyStore(MongoDatabase database) {
+        this.keys = database.getCollection("participant_keys");
+        keys.createIndex(Indexes.ascending("studyId", "pseudonym"), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public ParticipantKey obtain(String studyId, String pseudonym) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document existing = keys.find(Filters.and(Filters.eq("studyId", studyId), Filters.eq("pseudonym", pseudonym)))
+                    .first();
+            if (existing != null) {
+                return key(existing);
+            }
+            ParticipantKey created = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
+            try {
+                keys.insertOne(new Document("_id", created.participant()).append("studyId", studyId)
+                        .append("pseudonym", pseudonym).append("key", new Binary(created.key().getEncoded())));
+                return created;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot obtain a key for a participant of study " + studyId);
+    }
+
+    @Override
+    public Optional<ParticipantKey> find(String participant) {
+        return Optional.ofNullable(keys.find(Filters.eq("_id", participant)).first()).map(MongoParticipantKeyStore::key);
+    }
+
+    @Override
+    public Optional<String> participantOf(String studyId, String pseudonym) {
+        return Optional.ofNullable(keys.find(Filters.and(Filters.eq("studyId", studyId),
+                Filters.eq("pseudonym", pseudonym))).first()).map(d -> d.getString("_id"));
+    }
+
+    @Override
+    public boolean destroy(String participant) {
+        return keys.deleteOne(Filters.eq("_id", participant)).getDeletedCount() > 0;
+    }
+
+    private static ParticipantKey key(Document doc) {
+        return new ParticipantKey(doc.getString("_id"), new SecretKeySpec(doc.get("key", Binary.class).getData(), "AES"));
+    }
+}

@@ -1,0 +1,68 @@
+package fi.collabmaturity.api.storage;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import fi.collabmaturity.privacy.ParticipantKeyStore;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Instant;
+import java.util.Collections;
+
+/**
+ * Production: the event log (Axon's MongoEventStorageEngine), the tokens, the participant keys and the read models
+ * all in the MongoDB of ASSESSMENT_MONGO_URI (a replica set with majority writes; see docker-compose.yml). No
+ * embedded server is started.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedStorageCondition.Mongo.class)
+public class MongoStorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StorageProperties properties) {
+        return MongoClients.create(properties.mongoUri());
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          MongoClient client, StorageProperties properties,
+                                          org.axonframework.config.Configuration configuration) {
+        return MongoEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
+                .build();
+    }
+
+    @Bean
+    ParticipantKeyStore participantKeyStore(MongoDatabase readModelDatabase) {
+        return new MongoParticipantKeyStore(readModelDatabase);
+    }
+
+    /** MongoDB's event log has no global index: positions are event times in epoch milliseconds. */
+    @Bean
+    EventLogPositions eventLogPositions() {
+        return new EventLogPositions() {
+            @Override
+            public long head() {
+                return Instant.now().toEpochMilli();
+            }
+
+            @Override
+            public TrackingToken tokenAt(long position) {
+                return MongoTrackingToken.of(Instant.ofEpochMilli(position), Collections.emptyMap());
+            }
+        };
+    }
+}

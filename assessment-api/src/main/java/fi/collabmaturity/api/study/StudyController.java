@@ -1,0 +1,174 @@
+package fi.collabmaturity.api.study;
+
+import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.api.web.Paging;
+import fi.collabmaturity.api.web.ReadYourWrites;
+import fi.collabmaturity.api.web.Responses;
+import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.projection.studies.StudiesCollections;
+import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.study.AddStudyMember;
+import fi.collabmaturity.study.CloseWave;
+import fi.collabmaturity.study.CreateStudy;
+import fi.collabmaturity.study.CreateWave;
+import fi.collabmaturity.study.ReopenWave;
+import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.Wave;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Studies, their members and waves. Single studies and waves are read from the event log (always current). */
+@RestController
+@RequestMapping("/api/v1/studies")
+public class StudyController {
+
+    private final CommandGateway commands;
+    private final StudyAccess access;
+    private final StudyDirectory directory;
+    private final StudiesQueries queries;
+    private final ReadYourWrites consistency;
+
+    public StudyController(CommandGateway commands, StudyAccess access, StudyDirectory directory,
+                           StudiesQueries queries, ReadYourWrites consistency) {
+        this.commands = commands;
+        this.access = access;
+        this.directory = directory;
+        this.queries = queries;
+        this.consistency = consistency;
+    }
+
+    public record NewStudy(String id, String title, String frameworkId, String description) {
+    }
+
+    public record NewMember(String username, String role) {
+    }
+
+    public record NewWave(String id, String label, LocalDate opensOn, LocalDate closesOn) {
+    }
+
+    public record Reason(String reason) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@RequestBody NewStudy body) {
+        access.requireStudyCreator();
+        String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
+        commands.sendAndWait(new CreateStudy(id, body.title(), body.frameworkId(), body.description(),
+                access.currentUser()));
+        return Responses.created("/api/v1/studies/" + id, consistency.afterWrite(),
+                study(directory.study(id).orElseThrow()));
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
+                                    @RequestParam(required = false) Long minPosition) {
+        Paging paging = Paging.of(page, size);
+        consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
+        boolean admin = access.isAdmin();
+        String user = access.currentUser();
+        StudiesQueries.Page result = queries.studies(doc -> admin || StudiesQueries.members(doc).stream()
+                .anyMatch(m -> user.equals(m.getString("username"))) || user.equals(doc.getString("createdBy")),
+                paging.page(), paging.size());
+        return Responses.page(result.content(), result.page(), result.size(), result.totalElements());
+    }
+
+    @GetMapping("/{studyId}")
+    public Map<String, Object> get(@PathVariable String studyId) {
+        return study(access.read(studyId));
+    }
+
+    @PostMapping("/{studyId}/members")
+    public ResponseEntity<Map<String, Object>> addMember(@PathVariable String studyId, @RequestBody NewMember body) {
+        access.write(studyId);
+        commands.sendAndWait(new AddStudyMember(studyId, body.username(), body.role()));
+        return Responses.created("/api/v1/studies/" + studyId + "/members/" + body.username(),
+                consistency.afterWrite(), Map.of("username", body.username(), "role", body.role()));
+    }
+
+    @PostMapping("/{studyId}/waves")
+    public ResponseEntity<Map<String, Object>> createWave(@PathVariable String studyId, @RequestBody NewWave body) {
+        access.write(studyId);
+        commands.sendAndWait(new CreateWave(studyId, body.id(), body.label(), body.opensOn(), body.closesOn()));
+        return Responses.created("/api/v1/studies/" + studyId + "/waves/" + body.id(), consistency.afterWrite(),
+                wave(wave(studyId, body.id())));
+    }
+
+    @GetMapping("/{studyId}/waves")
+    public Map<String, Object> waves(@PathVariable String studyId, @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        List<Map<String, Object>> waves = ordered(access.read(studyId)).stream().map(StudyController::wave).toList();
+        int from = Math.min(paging.page() * paging.size(), waves.size());
+        return Responses.page(waves.subList(from, Math.min(waves.size(), from + paging.size())), paging.page(),
+                paging.size(), waves.size());
+    }
+
+    @GetMapping("/{studyId}/waves/{waveId}")
+    public Map<String, Object> getWave(@PathVariable String studyId, @PathVariable String waveId) {
+        return wave(access.read(studyId).wave(waveId)
+                .orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist")));
+    }
+
+    @PostMapping("/{studyId}/waves/{waveId}/close")
+    public ResponseEntity<Map<String, Object>> close(@PathVariable String studyId, @PathVariable String waveId) {
+        access.write(studyId);
+        commands.sendAndWait(new CloseWave(studyId, waveId));
+        return Responses.written(consistency.afterWrite(), wave(wave(studyId, waveId)));
+    }
+
+    @PostMapping("/{studyId}/waves/{waveId}/reopen")
+    public ResponseEntity<Map<String, Object>> reopen(@PathVariable String studyId, @PathVariable String waveId,
+                                                      @RequestBody(required = false) Reason body) {
+        access.write(studyId);
+        commands.sendAndWait(new ReopenWave(studyId, waveId, body == null ? null : body.reason()));
+        return Responses.written(consistency.afterWrite(), wave(wave(studyId, waveId)));
+    }
+
+    private Wave wave(String studyId, String waveId) {
+        return directory.study(studyId).flatMap(s -> s.wave(waveId)).orElseThrow();
+    }
+
+    /** Waves in time order (then by id): the order of trajectories. */
+    static List<Wave> ordered(StudyFacts study) {
+        return study.waves().values().stream()
+                .sorted(Comparator.comparing(Wave::opensOn).thenComparing(Wave::waveId)).toList();
+    }
+
+    static Map<String, Object> wave(Wave w) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", w.waveId());
+        out.put("label", w.label());
+        out.put("opensOn", w.opensOn().toString());
+        out.put("closesOn", w.closesOn().toString());
+        out.put("closed", w.closed());
+        return out;
+    }
+
+    private Map<String, Object> study(StudyFacts s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.studyId());
+        out.put("title", s.title());
+        out.put("description", s.description());
+        out.put("framework", Map.of("id", s.frameworkId(), "version", s.frameworkVersion()));
+        out.put("waves", ordered(s).stream().map(StudyController::wave).toList());
+        out.put("members", s.members().entrySet().stream()
+                .map(e -> Map.of("username", e.getKey(), "role", e.getValue())).toList());
+        return out;
+    }
+}

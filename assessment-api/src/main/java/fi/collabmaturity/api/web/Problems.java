@@ -1,0 +1,196 @@
+package fi.collabmaturity.api.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fi.collabmaturity.shared.ConflictException;
+import fi.collabmaturity.shared.FieldError;
+import fi.collabmaturity.shared.InvalidInputException;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.shared.PreconditionFailedException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as RFC 9457 problem details: a type, a title, the status, a detail, and for bad input the list of
+ * bad fields. Never a stack trace; an unexpected failure is logged here and answered with a plain 500.
+ */
+@RestControllerAdvice
+public class Problems {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String title, String detail,
+                                                        Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:collab-maturity:problem:" + kind));
+        problem.setTitle(title);
+        if (properties != null) {
+            properties.forEach(problem::setProperty);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    public static ResponseEntity<ProblemDetail> invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
+                Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> on(InvalidInputException e) {
+        return invalid(e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> on(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> on(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource", null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> on(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), null);
+    }
+
+    /** Two writes to one record at the same moment: the later one is refused and may simply be retried. */
+    @ExceptionHandler({ConflictingModificationException.class, LockAcquisitionFailedException.class})
+    ResponseEntity<ProblemDetail> onConcurrent(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "the record was changed by another request at the same moment; retry", null);
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> on(PreconditionFailedException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", e.getMessage(),
+                null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> on(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return invalid(List.of(new FieldError(path(unknown), "is not a known field")));
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalid(List.of(new FieldError(path(mapping), "has the wrong type or format")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                "the body is not valid JSON of the expected shape", null);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> on(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldError(e.getName(), "has the wrong type or format")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> on(MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> on(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "send " + e.getSupportedMediaTypes(), null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> on(HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "this resource is available as " + e.getSupportedMediaTypes(), null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> on(HttpRequestMethodNotSupportedException e) {
+        ResponseEntity<ProblemDetail> p = problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                "Method not allowed", e.getMessage(), null);
+        return ResponseEntity.status(p.getStatusCode()).headers(h -> {
+            h.addAll(p.getHeaders());
+            if (e.getSupportedHttpMethods() != null) {
+                h.setAllow(e.getSupportedHttpMethods());
+            }
+        }).body(p.getBody());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> on(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large", "the request is too large", null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> on(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource", null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> on(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ProjectionsBehindException.class)
+    ResponseEntity<ProblemDetail> on(ProjectionsBehindException e) {
+        ResponseEntity<ProblemDetail> p = problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-consistent",
+                "Results not yet up to date", e.getMessage(), null);
+        return ResponseEntity.status(p.getStatusCode()).headers(h -> {
+            h.addAll(p.getHeaders());
+            h.set(HttpHeaders.RETRY_AFTER, "1");
+        }).body(p.getBody());
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<ProblemDetail> on(EventStoreException e) {
+        log.error("The event store refused a write", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                "the event log could not be written; nothing was recorded; retry", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> on(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request failed unexpectedly; it has been logged", null);
+    }
+}

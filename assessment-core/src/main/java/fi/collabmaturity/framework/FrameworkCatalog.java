@@ -1,0 +1,103 @@
+package fi.collabmaturity.framework;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The frameworks known to this installation, read from {@code frameworks/frameworks.index} files on the class
+ * path (every jar may bring its own) and the JSON definitions they list. Adding a framework is adding data.
+ */
+public final class FrameworkCatalog {
+
+    public static final String DEFAULT_FRAMEWORK_ID = "keast-mandell-2014";
+    private static final String INDEX = "frameworks/frameworks.index";
+
+    private final Map<String, Framework> frameworks;
+
+    public FrameworkCatalog(Collection<Framework> frameworks) {
+        Map<String, Framework> byId = new LinkedHashMap<>();
+        for (Framework framework : frameworks) {
+            FrameworkRules.check(framework);
+            if (byId.putIfAbsent(framework.id(), framework) != null) {
+                throw new IllegalStateException("framework " + framework.id() + " is defined twice");
+            }
+        }
+        this.frameworks = Collections.unmodifiableMap(byId);
+    }
+
+    /** Reads every framework listed in the class path's index files. */
+    public static FrameworkCatalog fromClasspath() {
+        return fromClasspath(Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : FrameworkCatalog.class.getClassLoader());
+    }
+
+    public static FrameworkCatalog fromClasspath(ClassLoader classLoader) {
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        List<Framework> loaded = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try {
+            Enumeration<URL> indexes = classLoader.getResources(INDEX);
+            while (indexes.hasMoreElements()) {
+                for (String file : readIndex(indexes.nextElement())) {
+                    if (!seen.add(file)) {
+                        continue;
+                    }
+                    try (InputStream in = classLoader.getResourceAsStream("frameworks/" + file)) {
+                        Objects.requireNonNull(in, () -> "frameworks/" + file + " is listed but missing");
+                        loaded.add(mapper.readValue(in, Framework.class));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the framework definitions", e);
+        }
+        loaded.sort((a, b) -> a.id().compareTo(b.id()));
+        return new FrameworkCatalog(loaded);
+    }
+
+    private static List<String> readIndex(URL index) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    files.add(trimmed);
+                }
+            }
+        }
+        return files;
+    }
+
+    public Optional<Framework> find(String id) {
+        return Optional.ofNullable(frameworks.get(id));
+    }
+
+    public Framework get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown framework " + id));
+    }
+
+    public List<Framework> all() {
+        return List.copyOf(frameworks.values());
+    }
+}

@@ -1,0 +1,15 @@
+package fi.collabmaturity.interview;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/**
+ * Codes a segment of an interview: the area and dimension it speaks of, the stage it indicates, theme codes and
+ * optionally the excerpt. Two findings with the same segment id and dimension by different coders are a double
+ * coding of one unit.
+ */
+public record RecordFinding(@TargetAggregateIdentifier String interviewId, String studyId, String findingId,
+                            String segmentId, String areaId, String dimension, Integer stage, List<String> codes,
+                            String excerpt, String coder) {
+}

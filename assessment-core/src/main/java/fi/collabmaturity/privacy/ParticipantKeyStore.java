@@ -1,0 +1,23 @@
+package fi.collabmaturity.privacy;
+
+import java.util.Optional;
+
+/**
+ * Holds one key per participant (a pseudonym within a study). Deleting a key is what erasure means: everything
+ * encrypted with it becomes unreadable, in the event log and in every read model, without rewriting history.
+ * Implementations must make a key durable before they return it, since an event encrypted with a lost key is lost.
+ */
+public interface ParticipantKeyStore {
+
+    /** The participant's key, created on first use. */
+    ParticipantKey obtain(String studyId, String pseudonym);
+
+    /** The key of a participant reference, or empty once the participant has been erased. */
+    Optional<ParticipantKey> find(String participant);
+
+    /** The reference of a pseudonym in a study, if the participant is known and not erased. */
+    Optional<String> participantOf(String studyId, String pseudonym);
+
+    /** Deletes the participant's key; returns false if there was none. */
+    boolean destroy(String participant);
+}

@@ -1,0 +1,32 @@
+package fi.collabmaturity.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Rounding rules shared by every result, so that the API, the dashboards and the export agree to the digit. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** Reported values: 3 decimals, half up, from the unrounded value. Null stays null. */
+    public static Double round3(Double value) {
+        if (value == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * The value with floating-point noise removed (9 decimals) before it is compared with a band boundary, so that
+     * a mean that is exactly 1.5 on paper is never 1.4999999999999998 in stage terms.
+     */
+    public static double denoised(double value) {
+        return BigDecimal.valueOf(value).setScale(9, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Compares two scores with the noise removed. */
+    public static int compare(double a, double b) {
+        return Double.compare(denoised(a), denoised(b));
+    }
+}

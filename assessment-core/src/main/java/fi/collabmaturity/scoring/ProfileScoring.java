@@ -1,0 +1,119 @@
+package fi.collabmaturity.scoring;
+
+import fi.collabmaturity.framework.Dimension;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.Stage;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scoring rules of the domain brief as pure functions: the same evidence always gives the same profile,
+ * whether computed live, by a replay or by the export.
+ */
+public final class ProfileScoring {
+
+    private ProfileScoring() {
+    }
+
+    /** The profile of one area in one wave from the evidence per dimension (missing dimensions have none). */
+    public static MaturityProfile profile(Framework framework, ScoringPolicy policy,
+                                          Map<String, DimensionEvidence> evidence) {
+        List<DimensionScore> dimensions = new ArrayList<>();
+        for (Dimension d : framework.dimensions()) {
+            dimensions.add(dimension(framework, policy, d.code(),
+                    evidence.getOrDefault(d.code(), DimensionEvidence.NONE)));
+        }
+        List<DimensionScore> scored = dimensions.stream().filter(d -> d.score() != null).toList();
+        Double overall = null;
+        Integer overallStage = null;
+        String weakest = null;
+        if (!scored.isEmpty()) {
+            // the lowest score; dimensions are in framework order, so the first of equals wins the tie
+            DimensionScore min = scored.get(0);
+            for (DimensionScore d : scored) {
+                if (Numbers.compare(d.score(), min.score()) < 0) {
+                    min = d;
+                }
+            }
+            weakest = min.dimension();
+        }
+        if (scored.size() * 2 >= framework.dimensions().size()) {
+            overall = scored.stream().mapToDouble(DimensionScore::score).sum() / scored.size();
+            overallStage = framework.stageOf(Numbers.denoised(overall));
+        }
+        return new MaturityProfile(framework.ref(), overall, overallStage, weakest, dimensions);
+    }
+
+    /** One dimension: statistics per source, the weighted mean of the sufficient sources, the stage, the gap. */
+    public static DimensionScore dimension(Framework framework, ScoringPolicy policy, String dimension,
+                                           DimensionEvidence evidence) {
+        Map<Source, SourceStatistics> sources = new EnumMap<>(Source.class);
+        double weightedSum = 0;
+        double weights = 0;
+        for (Source source : Source.values()) {
+            SourceStatistics stats = statistics(framework, dimension, evidence.values(source), policy.minimumN());
+            sources.put(source, stats);
+            if (stats.sufficient() && policy.weight(source) > 0) {
+                weightedSum += policy.weight(source) * stats.mean();
+                weights += policy.weight(source);
+            }
+        }
+        Double score = weights > 0 ? weightedSum / weights : null;
+        Integer stage = score == null ? null : framework.stageOf(dimension, Numbers.denoised(score));
+        SourceStatistics interviews = sources.get(Source.INTERVIEWS);
+        SourceStatistics self = sources.get(Source.SELF_ASSESSMENTS);
+        Double gap = null;
+        boolean divergent = false;
+        if (interviews.sufficient() && self.sufficient()) {
+            gap = Math.abs(interviews.mean() - self.mean());
+            divergent = Numbers.compare(gap, policy.divergenceThreshold()) > 0;
+        }
+        return new DimensionScore(dimension, score, stage, score != null, sources, gap, divergent);
+    }
+
+    /**
+     * n, mean, sample sd, a 95% t-interval of the mean clipped to the scale, and the distribution of the units
+     * over stages (each unit's value mapped to a stage by the bands, identical anchors merged).
+     */
+    public static SourceStatistics statistics(Framework framework, String dimension, List<Double> unordered,
+                                              int minimumN) {
+        // sorted, so that the floating-point sums do not depend on the order in which evidence arrived
+        List<Double> values = unordered.stream().sorted().toList();
+        int n = values.size();
+        Map<String, Integer> distribution = new LinkedHashMap<>();
+        for (Stage s : framework.stages()) {
+            distribution.put(s.code(), 0);
+        }
+        if (n == 0) {
+            return new SourceStatistics(0, null, null, null, null, distribution, false);
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+            String code = framework.stage(framework.stageOf(dimension, Numbers.denoised(v))).code();
+            distribution.merge(code, 1, Integer::sum);
+        }
+        double mean = sum / n;
+        Double sd = null;
+        Double low = null;
+        Double high = null;
+        if (n >= 2) {
+            double squares = 0;
+            for (double v : values) {
+                squares += (v - mean) * (v - mean);
+            }
+            sd = Math.sqrt(squares / (n - 1));
+            double halfWidth = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
+            double min = framework.scale().min().doubleValue();
+            double max = framework.scale().max().doubleValue();
+            low = Math.max(min, mean - halfWidth);
+            high = Math.min(max, mean + halfWidth);
+        }
+        return new SourceStatistics(n, mean, sd, low, high, distribution, n >= minimumN);
+    }
+}

@@ -1,0 +1,151 @@
+package fi.collabmaturity.selfassessment;
+
+import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.framework.Dimension;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.participant.ParticipantRules;
+import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.shared.ConflictException;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.shared.Validation;
+import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.Wave;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** One respondent's self-assessment of one area in one wave. */
+public class SelfAssessment {
+
+    static final int MAX_COMMENT = 4000;
+
+    @AggregateIdentifier
+    private String selfAssessmentId;
+    private String studyId;
+    private String areaId;
+    private String waveId;
+    private boolean withdrawn;
+
+    protected SelfAssessment() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public SelfAssessment(SubmitSelfAssessment command, StudyDirectory directory, FrameworkCatalog frameworks,
+                          PersonalDataSealer sealer) {
+        StudyFacts study = directory.study(command.studyId())
+                .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
+        Framework framework = frameworks.get(study.frameworkId());
+        Validation v = new Validation()
+                .identifier(command.selfAssessmentId(), "id")
+                .notBlank(command.areaId(), "areaId")
+                .notBlank(command.waveId(), "waveId");
+        ParticipantRules.check(v, command.respondent(), "respondent");
+        Map<String, BigDecimal> answers = checkAnswers(v, command.answers(), framework);
+        Map<String, String> comments = checkComments(v, command.comments(), framework);
+        v.throwIfInvalid();
+        if (!directory.areaExists(study.studyId(), command.areaId())) {
+            throw new NotFoundException("area " + command.areaId() + " does not exist in study " + study.studyId());
+        }
+        openWave(study, command.waveId());
+        RespondentDetails details = new RespondentDetails(command.respondent().pseudonym().strip(),
+                command.respondent().organisationType(), command.respondent().actorLevel(), comments);
+        var sealed = sealer.seal(study.studyId(), details.pseudonym(), details);
+        apply(new SelfAssessmentSubmitted(command.selfAssessmentId(), study.studyId(), command.areaId(),
+                command.waveId(), sealed.participant(), sealed, answers));
+    }
+
+    /** Answers in framework order; every key a dimension, every value on the scale. */
+    private static Map<String, BigDecimal> checkAnswers(Validation v, Map<String, BigDecimal> given,
+                                                        Framework framework) {
+        Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+        if (given == null || given.isEmpty()) {
+            v.add("answers", "must answer at least one dimension");
+            return ordered;
+        }
+        for (Map.Entry<String, BigDecimal> e : new TreeMap<>(given).entrySet()) {
+            String field = "answers." + e.getKey();
+            if (!framework.hasDimension(e.getKey())) {
+                v.add(field, "is not a dimension of " + framework.id());
+            } else if (!framework.scale().accepts(e.getValue())) {
+                v.add(field, "must be from " + framework.scale().min() + " to " + framework.scale().max()
+                        + " in steps of " + framework.scale().step());
+            }
+        }
+        for (Dimension d : framework.dimensions()) {
+            BigDecimal value = given.get(d.code());
+            if (value != null) {
+                ordered.put(d.code(), value.setScale(1, RoundingMode.UNNECESSARY)); // on the scale, so exact
+            }
+        }
+        return ordered;
+    }
+
+    private static Map<String, String> checkComments(Validation v, Map<String, String> given, Framework framework) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        if (given == null) {
+            return ordered;
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(given).entrySet()) {
+            String field = "comments." + e.getKey();
+            if (!framework.hasDimension(e.getKey())) {
+                v.add(field, "is not a dimension of " + framework.id());
+            } else {
+                v.maxLength(e.getValue(), MAX_COMMENT, field);
+            }
+        }
+        for (Dimension d : framework.dimensions()) {
+            String comment = given.get(d.code());
+            if (comment != null && !comment.isBlank()) {
+                ordered.put(d.code(), comment.strip());
+            }
+        }
+        return ordered;
+    }
+
+    private static Wave openWave(StudyFacts study, String waveId) {
+        Wave wave = study.wave(waveId).orElseThrow(
+                () -> new NotFoundException("wave " + waveId + " does not exist in study " + study.studyId()));
+        if (wave.closed()) {
+            throw new ConflictException("wave " + waveId + " is closed; reopen it to change it");
+        }
+        return wave;
+    }
+
+    @CommandHandler
+    public void handle(WithdrawSelfAssessment command, StudyDirectory directory) {
+        if (!studyId.equals(command.studyId())) {
+            throw new NotFoundException("self-assessment " + command.selfAssessmentId() + " does not exist in study "
+                    + command.studyId());
+        }
+        new Validation().notBlank(command.reason(), "reason").maxLength(command.reason(), 2000, "reason")
+                .throwIfInvalid();
+        if (withdrawn) {
+            throw new ConflictException("self-assessment " + selfAssessmentId + " is already withdrawn");
+        }
+        openWave(directory.study(studyId).orElseThrow(), waveId);
+        apply(new SelfAssessmentWithdrawn(selfAssessmentId, studyId, areaId, waveId, command.reason().strip()));
+    }
+
+    @EventSourcingHandler
+    void on(SelfAssessmentSubmitted event) {
+        selfAssessmentId = event.selfAssessmentId();
+        studyId = event.studyId();
+        areaId = event.areaId();
+        waveId = event.waveId();
+    }
+
+    @EventSourcingHandler
+    void on(SelfAssessmentWithdrawn event) {
+        withdrawn = true;
+    }
+}

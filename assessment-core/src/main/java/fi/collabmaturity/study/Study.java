@@ -1,0 +1,133 @@
+package fi.collabmaturity.study;
+
+import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.shared.ConflictException;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.shared.Validation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A research or monitoring project: its framework, members and waves. The aggregate identifier is the study id.
+ */
+public class Study {
+
+    static final int MAX_TEXT = 2000;
+
+    @AggregateIdentifier
+    private String studyId;
+    private StudyFacts facts;
+
+    protected Study() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Study(CreateStudy command, FrameworkCatalog frameworks, StudyDirectory directory) {
+        Validation v = new Validation()
+                .identifier(command.studyId(), "id")
+                .notBlank(command.title(), "title")
+                .maxLength(command.title(), 300, "title")
+                .maxLength(command.description(), MAX_TEXT, "description")
+                .notBlank(command.frameworkId(), "frameworkId");
+        if (command.frameworkId() != null && !command.frameworkId().isBlank()
+                && frameworks.find(command.frameworkId()).isEmpty()) {
+            v.add("frameworkId", "unknown framework; known: " + frameworks.all().stream().map(Framework::id).toList());
+        }
+        v.throwIfInvalid();
+        if (directory.study(command.studyId()).isPresent()) {
+            throw new ConflictException("study " + command.studyId() + " already exists");
+        }
+        Framework framework = frameworks.get(command.frameworkId());
+        apply(new StudyCreated(command.studyId(), command.title().strip(), framework.id(), framework.version(),
+                command.description(), command.createdBy()));
+    }
+
+    @CommandHandler
+    public void handle(AddStudyMember command) {
+        new Validation()
+                .notBlank(command.username(), "username")
+                .maxLength(command.username(), 100, "username")
+                .require(StudyRole.isRole(command.role()), "role", "must be RESEARCHER or VIEWER")
+                .throwIfInvalid();
+        if (command.role().equals(facts.members().get(command.username()))) {
+            throw new ConflictException(command.username() + " is already a " + command.role() + " of this study");
+        }
+        apply(new StudyMemberAdded(studyId, command.username(), command.role()));
+    }
+
+    @CommandHandler
+    public void handle(CreateWave command) {
+        Validation v = new Validation()
+                .identifier(command.waveId(), "id")
+                .notBlank(command.label(), "label")
+                .maxLength(command.label(), 200, "label")
+                .require(command.opensOn() != null, "opensOn", "must be a date (YYYY-MM-DD)")
+                .require(command.closesOn() != null, "closesOn", "must be a date (YYYY-MM-DD)");
+        if (command.opensOn() != null && command.closesOn() != null) {
+            v.require(!command.closesOn().isBefore(command.opensOn()), "closesOn", "must not be before opensOn");
+        }
+        v.throwIfInvalid();
+        if (facts.waves().containsKey(command.waveId())) {
+            throw new ConflictException("wave " + command.waveId() + " already exists in study " + studyId);
+        }
+        apply(new WaveCreated(studyId, command.waveId(), command.label().strip(), command.opensOn(),
+                command.closesOn()));
+    }
+
+    @CommandHandler
+    public void handle(CloseWave command) {
+        Wave wave = existingWave(command.waveId());
+        if (wave.closed()) {
+            throw new ConflictException("wave " + wave.waveId() + " is already closed");
+        }
+        apply(new WaveClosed(studyId, wave.waveId()));
+    }
+
+    @CommandHandler
+    public void handle(ReopenWave command) {
+        new Validation().notBlank(command.reason(), "reason").maxLength(command.reason(), MAX_TEXT, "reason")
+                .throwIfInvalid();
+        Wave wave = existingWave(command.waveId());
+        if (!wave.closed()) {
+            throw new ConflictException("wave " + wave.waveId() + " is not closed");
+        }
+        apply(new WaveReopened(studyId, wave.waveId(), command.reason().strip()));
+    }
+
+    private Wave existingWave(String waveId) {
+        return facts.wave(waveId).orElseThrow(
+                () -> new NotFoundException("wave " + waveId + " does not exist in study " + studyId));
+    }
+
+    @EventSourcingHandler
+    void on(StudyCreated event) {
+        studyId = event.studyId();
+        facts = StudyFacts.created(event);
+    }
+
+    @EventSourcingHandler
+    void on(StudyMemberAdded event) {
+        facts = facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(WaveCreated event) {
+        facts = facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(WaveClosed event) {
+        facts = facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(WaveReopened event) {
+        facts = facts.apply(event);
+    }
+}

@@ -1,0 +1,61 @@
+package fi.collabmaturity.study;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a study's own events say about it: its framework, its waves (open or closed) and its members. The Study
+ * aggregate keeps this as its state, and the {@link fi.collabmaturity.directory.StudyDirectory} folds the same
+ * events into it for the other aggregates' rules, so both read one definition.
+ */
+public record StudyFacts(String studyId, String title, String description, String frameworkId,
+                         String frameworkVersion,
+                         Map<String, Wave> waves, Map<String, String> members) {
+
+    public StudyFacts {
+        waves = Collections.unmodifiableMap(new LinkedHashMap<>(waves));
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    }
+
+    public static StudyFacts created(StudyCreated e) {
+        Map<String, String> members = e.createdBy() == null ? Map.of()
+                : Map.of(e.createdBy(), StudyRole.RESEARCHER.name());
+        return new StudyFacts(e.studyId(), e.title(), e.description(), e.frameworkId(), e.frameworkVersion(),
+                Map.of(), members);
+    }
+
+    /** The facts after one more of the study's events; events that change none of them leave them as they are. */
+    public StudyFacts apply(Object event) {
+        if (event instanceof WaveCreated e) {
+            return withWave(new Wave(e.waveId(), e.label(), e.opensOn(), e.closesOn(), false));
+        }
+        if (event instanceof WaveClosed e) {
+            return withWave(waves.get(e.waveId()).closed(true));
+        }
+        if (event instanceof WaveReopened e) {
+            return withWave(waves.get(e.waveId()).closed(false));
+        }
+        if (event instanceof StudyMemberAdded e) {
+            Map<String, String> next = new LinkedHashMap<>(members);
+            next.put(e.username(), e.role());
+            return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, waves, next);
+        }
+        return this;
+    }
+
+    private StudyFacts withWave(Wave wave) {
+        Map<String, Wave> next = new LinkedHashMap<>(waves);
+        next.put(wave.waveId(), wave);
+        return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, next, members);
+    }
+
+    public Optional<Wave> wave(String waveId) {
+        return Optional.ofNullable(waveId == null ? null : waves.get(waveId));
+    }
+
+    public Optional<String> roleOf(String username) {
+        return Optional.ofNullable(members.get(username));
+    }
+}

@@ -1,0 +1,150 @@
+package fi.collabmaturity.projection.maturity;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import fi.collabmaturity.area.AreaRegistered;
+import fi.collabmaturity.area.TargetProfileSet;
+import fi.collabmaturity.interview.FindingRecoded;
+import fi.collabmaturity.interview.FindingRecorded;
+import fi.collabmaturity.interview.FindingWithdrawn;
+import fi.collabmaturity.projection.support.FlushAtBatchEnd;
+import fi.collabmaturity.projection.support.Ids;
+import fi.collabmaturity.projection.support.PendingWrites;
+import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
+import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
+import fi.collabmaturity.study.StudyCreated;
+import fi.collabmaturity.study.WaveCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the evidence of every area and wave from the recorded events and, at the end of each batch, recomputes
+ * the profiles the batch touched ({@link ProfileBuilder}). Every write is a $set by key, so handling an event twice
+ * changes nothing.
+ */
+@ProcessingGroup(MaturityCollections.PROCESSOR)
+public class MaturityProjection {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private final MongoDatabase database;
+    private final ProfileBuilder profiles;
+
+    public MaturityProjection(MongoDatabase database, ProfileBuilder profiles) {
+        this.database = database;
+        this.profiles = profiles;
+    }
+
+    @EventHandler
+    void on(StudyCreated e) {
+        stage(MaturityCollections.STUDIES, e.studyId(), Updates.combine(
+                Updates.set("frameworkId", e.frameworkId()),
+                Updates.set("frameworkVersion", e.frameworkVersion())));
+    }
+
+    @EventHandler
+    void on(WaveCreated e) {
+        stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("waves." + e.waveId(),
+                new Document("label", e.label()).append("opensOn", e.opensOn().toString())
+                        .append("closesOn", e.closesOn().toString())));
+    }
+
+    @EventHandler
+    void on(AreaRegistered e) {
+        stage(MaturityCollections.AREAS, Ids.area(e.studyId(), e.areaId()), Updates.combine(
+                Updates.set("studyId", e.studyId()),
+                Updates.set("areaId", e.areaId()),
+                Updates.set("name", e.name()),
+                Updates.set("regionCode", e.regionCode()),
+                Updates.set("interfaceTheme", e.interfaceTheme()),
+                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile())))));
+        stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("areas." + e.areaId(),
+                new Document("name", e.name()).append("regionCode", e.regionCode())
+                        .append("interfaceTheme", e.interfaceTheme())));
+    }
+
+    @EventHandler
+    void on(TargetProfileSet e) {
+        stage(MaturityCollections.AREAS, Ids.area(e.studyId(), e.areaId()),
+                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))));
+    }
+
+    @EventHandler
+    void on(SelfAssessmentSubmitted e) {
+        Document answers = new Document();
+        e.answers().forEach((dimension, value) -> answers.append(dimension, value.doubleValue()));
+        evidence(e.studyId(), e.areaId(), e.waveId(), Updates.set("selfAssessments." + e.selfAssessmentId(),
+                new Document("respondent", e.respondent()).append("answers", answers).append("withdrawn", false)));
+    }
+
+    @EventHandler
+    void on(SelfAssessmentWithdrawn e) {
+        evidence(e.studyId(), e.areaId(), e.waveId(),
+                Updates.set("selfAssessments." + e.selfAssessmentId() + ".withdrawn", true));
+    }
+
+    @EventHandler
+    void on(FindingRecorded e) {
+        evidence(e.studyId(), e.areaId(), e.waveId(), Updates.set(findingKey(e.interviewId(), e.findingId()),
+                finding(e.interviewId(), e.segmentId() == null ? e.findingId() : e.segmentId(), e.dimension(),
+                        e.stage(), e.codes(), e.coder(), false)));
+    }
+
+    @EventHandler
+    void on(FindingRecoded e) {
+        String key = findingKey(e.interviewId(), e.findingId());
+        evidence(e.studyId(), e.areaId(), e.waveId(), Updates.combine(
+                Updates.set(key + ".dimension", e.dimension()),
+                Updates.set(key + ".stage", e.stage()),
+                Updates.set(key + ".codes", e.codes()),
+                Updates.set(key + ".withdrawn", false)));
+    }
+
+    @EventHandler
+    void on(FindingWithdrawn e) {
+        evidence(e.studyId(), e.areaId(), e.waveId(),
+                Updates.set(findingKey(e.interviewId(), e.findingId()) + ".withdrawn", true));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String collection : MaturityCollections.ALL) {
+            database.getCollection(collection).drop();
+        }
+        profiles.forgetCaches();
+    }
+
+    private static String findingKey(String interviewId, String findingId) {
+        return "findings." + interviewId + ":" + findingId;
+    }
+
+    private static Document finding(String interviewId, String unit, String dimension, int stage, List<String> codes,
+                                    String coder, boolean withdrawn) {
+        return new Document("interview", interviewId).append("unit", unit).append("dimension", dimension)
+                .append("stage", stage).append("codes", codes).append("coder", coder).append("withdrawn", withdrawn);
+    }
+
+    private void evidence(String studyId, String areaId, String waveId, Bson update) {
+        String id = Ids.areaWave(studyId, areaId, waveId);
+        stage(MaturityCollections.EVIDENCE, id, Updates.combine(
+                Updates.set("studyId", studyId), Updates.set("areaId", areaId), Updates.set("waveId", waveId),
+                update));
+        profiles.touch(pending(), studyId, areaId, waveId);
+    }
+
+    private void stage(String collection, String id, Bson update) {
+        pending().stage(collection, new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT));
+    }
+
+    private static PendingWrites pending() {
+        return FlushAtBatchEnd.pending();
+    }
+}

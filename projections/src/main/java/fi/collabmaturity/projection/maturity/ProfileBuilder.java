@@ -1,0 +1,94 @@
+package fi.collabmaturity.projection.maturity;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.projection.support.Ids;
+import fi.collabmaturity.projection.support.PendingWrites;
+import fi.collabmaturity.scoring.MaturityProfile;
+import fi.collabmaturity.scoring.ProfileScoring;
+import fi.collabmaturity.scoring.ScoringPolicy;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Recomputes the profiles a batch touched, from their whole evidence, with the pure scoring functions of the core.
+ * Recomputing from the evidence (instead of adjusting sums) keeps a replayed or re-handled batch exact.
+ */
+public final class ProfileBuilder {
+
+    private static final int READ_CHUNK = 500;
+    private static final String DIRTY = "maturity.dirty";
+    private final FrameworkCatalog frameworks;
+    private final Map<String, Framework> studyFrameworks = new ConcurrentHashMap<>();
+
+    public ProfileBuilder(FrameworkCatalog frameworks) {
+        this.frameworks = frameworks;
+    }
+
+    void touch(PendingWrites pending, String studyId, String areaId, String waveId) {
+        Set<String> dirty = pending.attribute(DIRTY, LinkedHashSet::new);
+        dirty.add(Ids.areaWave(studyId, areaId, waveId));
+        pending.afterWrites(DIRTY, database -> rebuild(database, dirty));
+    }
+
+    void forgetCaches() {
+        studyFrameworks.clear();
+    }
+
+    private void rebuild(MongoDatabase database, Set<String> ids) {
+        MongoCollection<Document> evidence = database.getCollection(MaturityCollections.EVIDENCE);
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+            List<WriteModel<Document>> profileWrites = new ArrayList<>();
+            List<WriteModel<Document>> overviewWrites = new ArrayList<>();
+            for (Document doc : evidence.find(Filters.in("_id", chunk))) {
+                String studyId = doc.getString("studyId");
+                String areaId = doc.getString("areaId");
+                String waveId = doc.getString("waveId");
+                Framework framework = framework(database, studyId);
+                AreaWaveEvidence areaWave = AreaWaveEvidence.from(doc);
+                MaturityProfile profile = ProfileScoring.profile(framework, ScoringPolicy.DEFAULT,
+                        areaWave.byDimension());
+                Document profileDoc = ProfileDocuments.profile(profile, framework)
+                        .append("_id", doc.getString("_id"))
+                        .append("studyId", studyId).append("areaId", areaId).append("waveId", waveId)
+                        .append("relatedCodes", areaWave.codesByDimension());
+                profileWrites.add(new ReplaceOneModel<>(Filters.eq("_id", doc.getString("_id")), profileDoc,
+                        new ReplaceOptions().upsert(true)));
+                overviewWrites.add(new UpdateOneModel<>(Filters.eq("_id", Ids.studyWave(studyId, waveId)),
+                        Updates.set("areas." + areaId, ProfileDocuments.overviewCell(profile, framework)),
+                        new UpdateOptions().upsert(true)));
+            }
+            if (!profileWrites.isEmpty()) {
+                database.getCollection(MaturityCollections.PROFILES).bulkWrite(profileWrites);
+                database.getCollection(MaturityCollections.OVERVIEWS).bulkWrite(overviewWrites);
+            }
+        }
+    }
+
+    private Framework framework(MongoDatabase database, String studyId) {
+        return studyFrameworks.computeIfAbsent(studyId, id -> {
+            Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", id)).first();
+            if (study == null) {
+                throw new IllegalStateException("evidence for study " + id + " arrived before the study");
+            }
+            return frameworks.get(study.getString("frameworkId"));
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package fi.collabmaturity.projection.studies;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Lists and single records of the studies projection, in the API's shapes (personal data still sealed). */
+public final class StudiesQueries {
+
+    private final MongoDatabase database;
+
+    public StudiesQueries(MongoDatabase database) {
+        this.database = database;
+    }
+
+    /** A page of the studies that pass {@code visible}, by id. */
+    public Page studies(Predicate<Document> visible, int page, int size) {
+        List<Document> all = new ArrayList<>();
+        for (Document doc : collection(StudiesCollections.STUDIES).find().sort(Sorts.ascending("_id"))) {
+            if (visible.test(doc)) {
+                all.add(doc);
+            }
+        }
+        return Page.of(all.stream().map(StudiesQueries::studySummary).toList(), page, size);
+    }
+
+    public Optional<Document> study(String studyId) {
+        return Optional.ofNullable(collection(StudiesCollections.STUDIES).find(Filters.eq("_id", studyId)).first());
+    }
+
+    /** Members of a study document as a list of {username, role}. */
+    public static List<Document> members(Document study) {
+        Document members = study.get("members", new Document());
+        List<Document> out = new ArrayList<>();
+        members.values().forEach(m -> out.add((Document) m));
+        out.sort(Comparator.comparing(d -> d.getString("username")));
+        return out;
+    }
+
+    public Page areas(String studyId, int page, int size) {
+        return Page.of(find(StudiesCollections.AREAS, Filters.eq("studyId", studyId), Sorts.ascending("_id"))
+                .stream().map(StudiesQueries::area).toList(), page, size);
+    }
+
+    public Optional<Document> area(String studyId, String areaId) {
+        return Optional.ofNullable(collection(StudiesCollections.AREAS)
+                .find(Filters.eq("_id", studyId + "/" + areaId)).first()).map(StudiesQueries::area);
+    }
+
+    private List<Document> find(String collection, Bson filter, Bson sort) {
+        return collection(collection).find(filter).sort(sort).into(new ArrayList<>());
+    }
+
+    private static Document studySummary(Document doc) {
+        return new Document("id", doc.getString("_id")).append("title", doc.getString("title"))
+                .append("description", doc.getString("description"))
+                .append("framework", new Document("id", doc.getString("frameworkId"))
+                        .append("version", doc.getString("frameworkVersion")))
+                .append("createdAt", doc.getString("createdAt"));
+    }
+
+    /** An area as the API shows it: keyed collections of structural evidence become lists in recording order. */
+    private static Document area(Document doc) {
+        Document out = new Document("id", doc.getString("id")).append("studyId", doc.getString("studyId"))
+                .append("name", doc.getString("name")).append("regionCode", doc.getString("regionCode"))
+                .append("interfaceTheme", doc.getString("interfaceTheme")).append("parties", doc.get("parties"))
+                .append("targetProfile", doc.get("targetProfile"))
+                .append("buildingBlocks", doc.get("buildingBlocks"))
+                .append("agreements", inOrder(doc.get("agreements", new Document())))
+                .append("negotiations", inOrder(doc.get("negotiations", new Document())))
+                .append("forums", inOrder(doc.get("forums", new Document())))
+                .append("version", doc.get("version"));
+        return out;
+    }
+
+    private static List<Document> inOrder(Document keyed) {
+        List<Document> list = new ArrayList<>();
+        keyed.values().forEach(v -> {
+            Document d = new Document((Document) v);
+            list.add(d);
+        });
+        list.sort(Comparator.comparing(d -> ((Number) d.get("sequence")).longValue()));
+        list.forEach(d -> d.remove("sequence"));
+        return list;
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
+    /** A page of a list, with the API's paging fields. */
+    public record Page(List<Document> content, int page, int size, long totalElements) {
+
+        public static Page of(List<Document> all, int page, int size) {
+            int from = (int) Math.min((long) page * size, all.size());
+            int to = Math.min(all.size(), from + size);
+            return new Page(all.subList(from, to), page, size, all.size());
+        }
+    }
+}
