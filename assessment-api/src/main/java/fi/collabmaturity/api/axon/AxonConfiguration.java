@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import fi.collabmaturity.account.Account;
 import fi.collabmaturity.area.Area;
 import fi.collabmaturity.directory.EventLogStudyDirectory;
@@ -94,10 +96,14 @@ public class AxonConfiguration {
 
     /** Every projection writes its batch's read-model changes before its token is stored. */
     @Bean
-    ConfigurerModule projectionBatches(MongoDatabase readModelDatabase) {
+    ConfigurerModule projectionBatches(MongoDatabase readModelDatabase, MeterRegistry meters) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String processor : PROCESSORS) {
-                processing.registerHandlerInterceptor(processor, c -> new FlushAtBatchEnd(readModelDatabase, processor));
+                Counter handled = Counter.builder("assessment.projection.events")
+                        .description("Events handled by a projection (a replay counts them again)")
+                        .tag("processor", processor).register(meters);
+                processing.registerHandlerInterceptor(processor,
+                        c -> new FlushAtBatchEnd(readModelDatabase, processor, handled::increment));
             }
         });
     }

@@ -2,7 +2,11 @@ package fi.collabmaturity.api.storage;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.axonframework.common.DateTimeUtils;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -50,13 +54,19 @@ public class MongoStorageConfiguration {
         return new MongoParticipantKeyStore(readModelDatabase);
     }
 
-    /** MongoDB's event log has no global index: positions are event times in epoch milliseconds. */
+    /**
+     * MongoDB's event log has no global index: positions are event times in epoch milliseconds, and the head is the
+     * time of the newest event (indexed by the engine's timestamp index).
+     */
     @Bean
-    EventLogPositions eventLogPositions() {
+    EventLogPositions eventLogPositions(MongoClient client, StorageProperties properties) {
+        MongoCollection<Document> events = client.getDatabase(properties.database()).getCollection("domainevents");
         return new EventLogPositions() {
             @Override
             public long head() {
-                return Instant.now().toEpochMilli();
+                Document newest = events.find().sort(Sorts.descending("timestamp")).limit(1)
+                        .projection(new Document("timestamp", 1)).first();
+                return newest == null ? 0 : DateTimeUtils.parseInstant(newest.getString("timestamp")).toEpochMilli();
             }
 
             @Override

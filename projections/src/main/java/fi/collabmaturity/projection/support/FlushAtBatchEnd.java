@@ -19,10 +19,16 @@ public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMes
     private static final String RESOURCE = PendingWrites.class.getName();
     private final MongoDatabase database;
     private final String processor;
+    private final Runnable eventHandled;
 
-    public FlushAtBatchEnd(MongoDatabase database, String processor) {
+    /**
+     * @param eventHandled called once per event the processor handled (for metrics and tests that must see
+     *                     whether a processor replayed)
+     */
+    public FlushAtBatchEnd(MongoDatabase database, String processor, Runnable eventHandled) {
         this.database = database;
         this.processor = processor;
+        this.eventHandled = eventHandled;
     }
 
     /** The writes staged so far in the current batch; event handlers add theirs here. */
@@ -47,6 +53,7 @@ public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMes
         });
         Object result = interceptorChain.proceed();
         pending.handled(Progress.of(unitOfWork.getMessage()));
+        eventHandled.run();
         boolean lastOfBatch = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
         if (lastOfBatch) {
             pending.flush();
