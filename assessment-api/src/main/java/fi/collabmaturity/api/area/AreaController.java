@@ -17,6 +17,7 @@ import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.shared.NotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,7 +71,7 @@ public class AreaController {
     public record NewForum(String id, String name, String level, LocalDate since) {
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> register(@PathVariable String studyId, @RequestBody NewArea body) {
         access.write(studyId);
         commands.sendAndWait(new RegisterArea(studyId, body.id(), body.name(), body.regionCode(),
@@ -106,7 +107,7 @@ public class AreaController {
                 .orElseThrow(() -> new NotFoundException("area " + areaId + " is not yet readable; retry"));
     }
 
-    @PutMapping("/{areaId}/target-profile")
+    @PutMapping(path = "/{areaId}/target-profile", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> setTarget(@PathVariable String studyId, @PathVariable String areaId,
                                                          @RequestBody TargetProfile body) {
         access.write(studyId);
@@ -115,7 +116,7 @@ public class AreaController {
         return Responses.written(consistency.afterWrite(), Map.of("id", areaId));
     }
 
-    @PutMapping("/{areaId}/building-blocks")
+    @PutMapping(path = "/{areaId}/building-blocks", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> buildingBlocks(@PathVariable String studyId,
                                                               @PathVariable String areaId,
                                                               @RequestBody BuildingBlocks body) {
@@ -125,7 +126,7 @@ public class AreaController {
         return Responses.written(consistency.afterWrite(), new LinkedHashMap<>(body.asMap()));
     }
 
-    @PostMapping("/{areaId}/agreements")
+    @PostMapping(path = "/{areaId}/agreements", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> agreement(@PathVariable String studyId, @PathVariable String areaId,
                                                          @RequestBody NewAgreement body) {
         access.write(studyId);
@@ -137,7 +138,7 @@ public class AreaController {
                 Map.of("id", id, "kind", body.kind(), "status", body.status()));
     }
 
-    @PostMapping("/{areaId}/negotiations")
+    @PostMapping(path = "/{areaId}/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> negotiation(@PathVariable String studyId, @PathVariable String areaId,
                                                            @RequestBody NewNegotiation body) {
         access.write(studyId);
@@ -149,7 +150,7 @@ public class AreaController {
                 Map.of("id", id, "kind", body.kind(), "heldOn", String.valueOf(body.heldOn())));
     }
 
-    @PostMapping("/{areaId}/forums")
+    @PostMapping(path = "/{areaId}/forums", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> forum(@PathVariable String studyId, @PathVariable String areaId,
                                                      @RequestBody NewForum body) {
         access.write(studyId);

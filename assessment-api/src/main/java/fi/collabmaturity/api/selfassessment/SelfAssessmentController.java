@@ -1,11 +1,25 @@
 package fi.collabmaturity.api.selfassessment;
 
+import fi.collabmaturity.api.security.PersonalData;
 import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.api.web.ETags;
+import fi.collabmaturity.api.web.Paging;
+import fi.collabmaturity.projection.studies.StudiesCollections;
+import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.selfassessment.WithdrawSelfAssessment;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.study.StudyFacts;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.List;
 import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.participant.Participant;
 import fi.collabmaturity.selfassessment.SubmitSelfAssessment;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,19 +39,27 @@ public class SelfAssessmentController {
 
     private final CommandGateway commands;
     private final StudyAccess access;
+    private final StudiesQueries queries;
+    private final PersonalData personal;
     private final ReadYourWrites consistency;
 
-    public SelfAssessmentController(CommandGateway commands, StudyAccess access, ReadYourWrites consistency) {
+    public SelfAssessmentController(CommandGateway commands, StudyAccess access, StudiesQueries queries,
+                                    PersonalData personal, ReadYourWrites consistency) {
         this.commands = commands;
         this.access = access;
+        this.queries = queries;
+        this.personal = personal;
         this.consistency = consistency;
+    }
+
+    public record Reason(String reason) {
     }
 
     public record NewSelfAssessment(String id, String areaId, String waveId, Participant respondent,
                                     Map<String, BigDecimal> answers, Map<String, String> comments) {
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> submit(@PathVariable String studyId,
                                                       @RequestBody NewSelfAssessment body) {
         access.write(studyId);
@@ -51,5 +73,61 @@ public class SelfAssessmentController {
         created.put("answers", body.answers());
         return Responses.created("/api/v1/studies/" + studyId + "/self-assessments/" + id, consistency.afterWrite(),
                 created);
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@PathVariable String studyId, @RequestParam(required = false) String areaId,
+                                    @RequestParam(required = false) String waveId,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
+                                    @RequestParam(required = false) Long minPosition) {
+        Paging paging = Paging.of(page, size);
+        StudyFacts study = access.read(studyId);
+        consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
+        StudiesQueries.Page result = queries.selfAssessments(studyId, areaId, waveId, paging.page(), paging.size());
+        boolean personalData = access.maySeePersonalData(study);
+        return Responses.page(result.content().stream().map(d -> view(d, personalData)).toList(), result.page(),
+                result.size(), result.totalElements());
+    }
+
+    @GetMapping("/{selfAssessmentId}")
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String studyId, @PathVariable String selfAssessmentId,
+                                                   @RequestParam(required = false) Long minPosition) {
+        StudyFacts study = access.read(studyId);
+        consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
+        Document doc = queries.selfAssessment(studyId, selfAssessmentId).orElseThrow(() -> new NotFoundException(
+                "self-assessment " + selfAssessmentId + " does not exist in study " + studyId));
+        return ResponseEntity.ok().eTag(ETags.of(doc.get("version"))).body(view(doc, access.maySeePersonalData(study)));
+    }
+
+    @DeleteMapping("/{selfAssessmentId}")
+    public ResponseEntity<Map<String, Object>> withdraw(@PathVariable String studyId,
+                                                        @PathVariable String selfAssessmentId,
+                                                        @RequestParam(required = false) String reason,
+                                                        @RequestBody(required = false) Reason body) {
+        access.write(studyId);
+        String why = body != null && body.reason() != null ? body.reason() : reason;
+        commands.sendAndWait(new WithdrawSelfAssessment(selfAssessmentId, studyId, why));
+        return Responses.written(consistency.afterWrite(), Map.of("id", selfAssessmentId, "withdrawn", true));
+    }
+
+    private Map<String, Object> view(Document doc, boolean personalData) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", doc.getString("_id"));
+        out.put("areaId", doc.getString("areaId"));
+        out.put("waveId", doc.getString("waveId"));
+        if (personalData) {
+            PersonalData.RespondentView respondent = personal.respondent(doc.get("respondentDetails"));
+            out.put("respondent", respondent.respondent());
+            out.put("comments", respondent.comments());
+        }
+        out.put("answers", doc.get("answers"));
+        out.put("withdrawn", doc.getBoolean("withdrawn"));
+        if (doc.get("withdrawal") != null) {
+            out.put("withdrawal", doc.get("withdrawal"));
+        }
+        out.put("submittedAt", doc.getString("submittedAt"));
+        out.put("version", doc.get("version"));
+        return out;
     }
 }

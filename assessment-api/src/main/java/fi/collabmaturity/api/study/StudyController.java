@@ -16,6 +16,7 @@ import fi.collabmaturity.study.ReopenWave;
 import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.study.Wave;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +65,7 @@ public class StudyController {
     public record Reason(String reason) {
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> create(@RequestBody NewStudy body) {
         access.requireStudyCreator();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
@@ -93,7 +94,7 @@ public class StudyController {
         return study(access.read(studyId));
     }
 
-    @PostMapping("/{studyId}/members")
+    @PostMapping(path = "/{studyId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> addMember(@PathVariable String studyId, @RequestBody NewMember body) {
         access.write(studyId);
         commands.sendAndWait(new AddStudyMember(studyId, body.username(), body.role()));
@@ -101,7 +102,7 @@ public class StudyController {
                 consistency.afterWrite(), Map.of("username", body.username(), "role", body.role()));
     }
 
-    @PostMapping("/{studyId}/waves")
+    @PostMapping(path = "/{studyId}/waves", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> createWave(@PathVariable String studyId, @RequestBody NewWave body) {
         access.write(studyId);
         commands.sendAndWait(new CreateWave(studyId, body.id(), body.label(), body.opensOn(), body.closesOn()));

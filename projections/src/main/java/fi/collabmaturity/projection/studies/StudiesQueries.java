@@ -56,6 +56,47 @@ public final class StudiesQueries {
                 .find(Filters.eq("_id", studyId + "/" + areaId)).first()).map(StudiesQueries::area);
     }
 
+    /** Interviews of a study (optionally of one wave or speaking of one area), in recording order; sealed data kept. */
+    public Page interviews(String studyId, String waveId, String areaId, int page, int size) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", studyId)));
+        if (waveId != null) {
+            filters.add(Filters.eq("waveId", waveId));
+        }
+        List<Document> all = find(StudiesCollections.INTERVIEWS, Filters.and(filters), Sorts.ascending("recordedAt", "_id"))
+                .stream().filter(d -> areaId == null || d.getList("areaIds", String.class, List.of()).contains(areaId))
+                .toList();
+        return Page.of(all, page, size);
+    }
+
+    public Optional<Document> interview(String studyId, String interviewId) {
+        return Optional.ofNullable(collection(StudiesCollections.INTERVIEWS).find(Filters.eq("_id", interviewId)).first())
+                .filter(d -> studyId.equals(d.getString("studyId")));
+    }
+
+    /** Self-assessments of a study, optionally of one area and/or wave, in submission order; sealed data kept. */
+    public Page selfAssessments(String studyId, String areaId, String waveId, int page, int size) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", studyId)));
+        if (areaId != null) {
+            filters.add(Filters.eq("areaId", areaId));
+        }
+        if (waveId != null) {
+            filters.add(Filters.eq("waveId", waveId));
+        }
+        return Page.of(find(StudiesCollections.SELF_ASSESSMENTS, Filters.and(filters),
+                Sorts.ascending("submittedAt", "_id")), page, size);
+    }
+
+    public Optional<Document> selfAssessment(String studyId, String selfAssessmentId) {
+        return Optional.ofNullable(collection(StudiesCollections.SELF_ASSESSMENTS)
+                .find(Filters.eq("_id", selfAssessmentId)).first())
+                .filter(d -> studyId.equals(d.getString("studyId")));
+    }
+
+    /** Interface themes added by administrators (the seeded ones are reference data of the core). */
+    public List<Document> addedInterfaceThemes() {
+        return find(StudiesCollections.THEMES, new Document(), Sorts.ascending("_id"));
+    }
+
     private List<Document> find(String collection, Bson filter, Bson sort) {
         return collection(collection).find(filter).sort(sort).into(new ArrayList<>());
     }
