@@ -9,7 +9,8 @@ public final class StudiesCollections {
     static final String INTERVIEWS = "interviews";
     static final String SELF_ASSESSMENTS = "self_assessments";
     static final String THEMES = "interface_themes";
-    static final String[] ALL = {STUDIES, AREAS, INTERVIEWS, SELF_ASSESSMENTS, THEMES};
+    static final String ACCOUNTS = "accounts";
+    static final String[] ALL = {STUDIES, AREAS, INTERVIEWS, SELF_ASSESSMENTS, THEMES, ACCOUNTS};
 
     private StudiesCollections() {
     }

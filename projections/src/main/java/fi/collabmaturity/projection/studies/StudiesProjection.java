@@ -5,6 +5,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import fi.collabmaturity.account.AccountCreated;
+import fi.collabmaturity.account.AccountDeleted;
 import fi.collabmaturity.area.AgreementRecorded;
 import fi.collabmaturity.area.AreaRegistered;
 import fi.collabmaturity.area.BuildingBlocksAssessed;
@@ -240,6 +242,20 @@ public class StudiesProjection {
         FlushAtBatchEnd.pending().stage(StudiesCollections.THEMES, new UpdateOneModel<>(Filters.eq("_id", e.code()),
                 Updates.combine(Updates.set("names", new Document(e.names().asMap())),
                         Updates.set("addedAt", at.toString())), UPSERT));
+    }
+
+    /** Accounts as administrators list them: name, roles, dates; never the password hash. */
+    @EventHandler
+    void on(AccountCreated e, @Timestamp Instant at) {
+        FlushAtBatchEnd.pending().stage(StudiesCollections.ACCOUNTS, new UpdateOneModel<>(
+                Filters.eq("_id", e.username()), Updates.combine(Updates.set("roles", e.roles()),
+                Updates.set("createdAt", at.toString()), Updates.unset("deletedAt")), UPSERT));
+    }
+
+    @EventHandler
+    void on(AccountDeleted e, @Timestamp Instant at) {
+        FlushAtBatchEnd.pending().stage(StudiesCollections.ACCOUNTS, new UpdateOneModel<>(
+                Filters.eq("_id", e.username()), Updates.set("deletedAt", at.toString()), UPSERT));
     }
 
     @ResetHandler

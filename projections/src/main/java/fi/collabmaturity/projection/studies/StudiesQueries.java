@@ -92,6 +92,16 @@ public final class StudiesQueries {
                 .filter(d -> studyId.equals(d.getString("studyId")));
     }
 
+    /** Accounts that exist (not deleted), by username. */
+    public Page accounts(int page, int size) {
+        List<Document> all = find(StudiesCollections.ACCOUNTS, new Document(), Sorts.ascending("_id")).stream()
+                .filter(d -> d.get("deletedAt") == null)
+                .map(d -> new Document("username", d.getString("_id")).append("roles", d.get("roles"))
+                        .append("createdAt", d.getString("createdAt")))
+                .toList();
+        return Page.of(all, page, size);
+    }
+
     /** Interface themes added by administrators (the seeded ones are reference data of the core). */
     public List<Document> addedInterfaceThemes() {
         return find(StudiesCollections.THEMES, new Document(), Sorts.ascending("_id"));

@@ -1,0 +1,39 @@
+package fi.collabmaturity.api.admin;
+
+import fi.collabmaturity.api.security.StudyAccess;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Operations on the read side (ADMIN). */
+@RestController
+@RequestMapping("/api/v1/admin")
+public class AdminController {
+
+    private final ProjectionAdmin projections;
+    private final StudyAccess access;
+
+    public AdminController(ProjectionAdmin projections, StudyAccess access) {
+        this.projections = projections;
+        this.access = access;
+    }
+
+    @GetMapping("/projections")
+    public Map<String, Object> projections() {
+        access.requireAdmin();
+        return Map.of("projections", projections.status());
+    }
+
+    /** Starts the rebuild and answers at once (202); follow it in GET /admin/projections. */
+    @PostMapping("/projections/{name}/replay")
+    public ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
+        access.requireAdmin();
+        projections.replay(name);
+        return ResponseEntity.accepted().body(Map.of("name", name, "status", "replaying"));
+    }
+}

@@ -1,0 +1,79 @@
+package fi.collabmaturity.api.admin;
+
+import fi.collabmaturity.api.axon.AxonConfiguration;
+import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.shared.NotFoundException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Status of the projections' processors and their rebuild from the event log. */
+@Component
+public class ProjectionAdmin {
+
+    private final EventProcessingConfiguration processing;
+    private final EventLogPositions positions;
+
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventLogPositions positions) {
+        this.processing = processing;
+        this.positions = positions;
+    }
+
+    public List<Map<String, Object>> status() {
+        long head = positions.head();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : AxonConfiguration.PROCESSORS) {
+            StreamingEventProcessor processor = processor(name);
+            Long position = null;
+            boolean replaying = false;
+            boolean error = false;
+            for (EventTrackerStatus segment : processor.processingStatus().values()) {
+                OptionalLong p = segment.getCurrentPosition();
+                if (p.isPresent()) {
+                    position = position == null ? p.getAsLong() : Math.min(position, p.getAsLong());
+                }
+                replaying |= segment.isReplaying();
+                error |= segment.isErrorState();
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            row.put("position", position == null ? 0 : position);
+            row.put("lag", Math.max(0, head - (position == null ? 0 : position)));
+            row.put("status", !processor.isRunning() ? "stopped" : error ? "error" : replaying ? "replaying"
+                    : "running");
+            row.put("deadLetters", 0);
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** Rebuilds a projection from the event log: stop, drop its read models (its reset handler), start from zero. */
+    public void replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    public boolean caughtUp(String name, long position) {
+        TrackingToken target = positions.tokenAt(position);
+        Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
+        return !status.isEmpty() && status.values().stream().allMatch(s -> !s.isReplaying()
+                && s.getTrackingToken() != null && s.getTrackingToken().covers(target));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!AxonConfiguration.PROCESSORS.contains(name)) {
+            throw new NotFoundException("no projection " + name + "; known: " + AxonConfiguration.PROCESSORS);
+        }
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+}
