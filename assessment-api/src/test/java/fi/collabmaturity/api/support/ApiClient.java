@@ -82,6 +82,11 @@ public final class ApiClient {
                 : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response sendWithHeader(String method, String path, String header, String value, String json) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
