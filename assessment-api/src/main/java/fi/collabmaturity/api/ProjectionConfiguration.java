@@ -7,8 +7,12 @@ import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.maturity.ProfileBuilder;
 import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.projection.studies.SituationalPicture;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
 
 /** The read side's projections and queries (plain classes of the projections module) as beans. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +26,17 @@ public class ProjectionConfiguration {
     @Bean
     StudiesQueries studiesQueries(MongoDatabase readModelDatabase) {
         return new StudiesQueries(readModelDatabase);
+    }
+
+    @Bean
+    SituationalPicture situationalPicture(MongoDatabase readModelDatabase) {
+        return new SituationalPicture(readModelDatabase);
+    }
+
+    /** Dates shown to users are Finnish dates. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Helsinki"));
     }
 
     @Bean

@@ -6,7 +6,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import fi.collabmaturity.api.idempotency.IdempotencyContext;
+
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -21,12 +24,18 @@ public class ActingUser implements MessageDispatchInterceptor<CommandMessage<?>>
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            if (command.getMetaData().containsKey(META_DATA_KEY)) {
-                return command;
+            CommandMessage<?> stamped = command;
+            if (!command.getMetaData().containsKey(META_DATA_KEY)) {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                String user = auth == null || auth.getName() == null ? "system" : auth.getName();
+                stamped = stamped.andMetaData(Map.of(META_DATA_KEY, user));
             }
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            String user = auth == null || auth.getName() == null ? "system" : auth.getName();
-            return command.andMetaData(java.util.Map.of(META_DATA_KEY, user));
+            IdempotencyContext.Current idempotency = IdempotencyContext.forNextCommand();
+            if (idempotency != null) {
+                stamped = stamped.andMetaData(Map.of(IdempotencyContext.KEY, idempotency.key(),
+                        IdempotencyContext.FINGERPRINT, idempotency.fingerprint()));
+            }
+            return stamped;
         };
     }
 }

@@ -5,6 +5,10 @@ import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
+import fi.collabmaturity.projection.studies.SituationalPicture;
+import fi.collabmaturity.projection.studies.StudiesCollections;
+import fi.collabmaturity.projection.support.ProgressQueries;
+import org.bson.Document;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +31,22 @@ public class ResultsController {
     private final StudyDirectory directory;
     private final FrameworkCatalog frameworks;
     private final MaturityQueries maturity;
+    private final SituationalPicture situationalPicture;
     private final ReadYourWrites consistency;
+    private final Clock clock;
+    private final ProgressQueries progress;
 
     public ResultsController(StudyAccess access, StudyDirectory directory, FrameworkCatalog frameworks,
-                             MaturityQueries maturity, ReadYourWrites consistency) {
+                             MaturityQueries maturity, SituationalPicture situationalPicture,
+                             ReadYourWrites consistency, Clock clock) {
         this.access = access;
         this.directory = directory;
         this.frameworks = frameworks;
         this.maturity = maturity;
+        this.situationalPicture = situationalPicture;
         this.consistency = consistency;
+        this.clock = clock;
+        this.progress = maturity.progress();
     }
 
     @GetMapping("/areas/{areaId}/profile")
@@ -47,5 +60,28 @@ public class ResultsController {
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
         return maturity.profile(frameworks.get(study.frameworkId()), studyId, areaId, waveId);
+    }
+
+    @GetMapping("/overview")
+    public Map<String, Object> overview(@PathVariable String studyId, @RequestParam String waveId,
+                                        @RequestParam(required = false) String regionCode,
+                                        @RequestParam(required = false) String interfaceTheme,
+                                        @RequestParam(required = false) Long minPosition) {
+        StudyFacts study = access.read(studyId);
+        study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
+        consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
+        return maturity.overview(frameworks.get(study.frameworkId()), studyId, waveId, regionCode, interfaceTheme);
+    }
+
+    /** The situational picture on a date ({@code on}, default today in Europe/Helsinki). */
+    @GetMapping("/situational-picture")
+    public Map<String, Object> situationalPicture(@PathVariable String studyId,
+                                                  @RequestParam(required = false) LocalDate on,
+                                                  @RequestParam(required = false) Long minPosition) {
+        access.read(studyId);
+        consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
+        Document picture = situationalPicture.of(studyId, on == null ? LocalDate.now(clock) : on);
+        picture.put("asOf", progress.asOf(StudiesCollections.PROCESSOR));
+        return picture;
     }
 }

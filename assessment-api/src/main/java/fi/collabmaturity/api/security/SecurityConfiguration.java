@@ -1,13 +1,16 @@
 package fi.collabmaturity.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.collabmaturity.api.idempotency.IdempotencyFilter;
 import fi.collabmaturity.api.web.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,6 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,14 +44,19 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(CachingAuthenticationProvider provider) {
-        return new ProviderManager(provider);
+    AuthenticationManager authenticationManager(CachingAuthenticationProvider provider,
+                                                ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
+                            LoginThrottle throttle, IdempotencyFilter idempotency) throws Exception {
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(idempotency, AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth

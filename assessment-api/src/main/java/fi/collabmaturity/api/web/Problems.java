@@ -2,6 +2,7 @@ package fi.collabmaturity.api.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fi.collabmaturity.api.idempotency.IdempotencyStore;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.FieldError;
 import fi.collabmaturity.shared.InvalidInputException;
@@ -86,6 +87,12 @@ public class Problems {
     ResponseEntity<ProblemDetail> onConcurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "the record was changed by another request at the same moment; retry", null);
+    }
+
+    /** A concurrent retry with the same Idempotency-Key; the idempotency filter answers it with the first response. */
+    @ExceptionHandler(IdempotencyStore.KeyAlreadyClaimedException.class)
+    ResponseEntity<ProblemDetail> on(IdempotencyStore.KeyAlreadyClaimedException e) {
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency-Key in use", e.getMessage(), null);
     }
 
     @ExceptionHandler(PreconditionFailedException.class)
