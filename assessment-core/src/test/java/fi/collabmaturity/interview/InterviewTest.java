@@ -663,6 +663,26 @@ class InterviewTest {
         }
 
         @Test
+        void namesBadCodesAndAnOverlongExcerpt() {
+            fixture.given(interviewRecorded, finding())
+                    .when(new RecodeFinding(INTERVIEW, STUDY, "f1", 1L, HYTE, "trust", 2, List.of(" ", "reactive"),
+                            "x".repeat(10_001)))
+                    .expectException(invalidFields("codes[0]", "excerpt"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesANewExcerptOnceTheInformantHasBeenErased() {
+            FindingRecorded recorded = finding();
+            world.keys.destroy(informant);
+
+            fixture.given(interviewRecorded, recorded)
+                    .when(new RecodeFinding(INTERVIEW, STUDY, "f1", 1L, HYTE, "trust", 2, List.of(), "a new quote"))
+                    .expectException(ConflictException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesAWithdrawnFinding() {
             fixture.given(interviewRecorded, finding(),
                             new FindingWithdrawn(INTERVIEW, STUDY, WAVE, "f1", HYTE, "trust", "miscoded"))
