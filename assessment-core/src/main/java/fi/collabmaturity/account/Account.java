@@ -43,7 +43,8 @@ public class Account {
             v.add("roles", "must name at least one of " + Roles.ALL);
         } else {
             for (int i = 0; i < command.roles().size(); i++) {
-                v.require(Roles.ALL.contains(command.roles().get(i)), "roles[" + i + "]", "must be one of " + Roles.ALL);
+                String role = command.roles().get(i);
+                v.require(role != null && Roles.ALL.contains(role), "roles[" + i + "]", "must be one of " + Roles.ALL);
             }
         }
         v.throwIfInvalid();

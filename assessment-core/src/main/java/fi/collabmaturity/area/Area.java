@@ -83,7 +83,7 @@ public class Area {
         if (blocks == null) {
             v.add("buildingBlocks", "must give the state of all six building blocks");
         } else {
-            blocks.asMap().forEach((field, state) -> v.require(BuildingBlocks.STATES.contains(state), field,
+            blocks.asMap().forEach((field, state) -> v.require(oneOf(BuildingBlocks.STATES, state), field,
                     "must be one of " + BuildingBlocks.STATES));
         }
         v.throwIfInvalid();
@@ -93,8 +93,8 @@ public class Area {
     @CommandHandler
     public void handle(RecordAgreement command) {
         Validation v = new Validation()
-                .require(AGREEMENT_KINDS.contains(command.kind()), "kind", "must be one of " + AGREEMENT_KINDS)
-                .require(AGREEMENT_STATUSES.contains(command.status()), "status",
+                .require(oneOf(AGREEMENT_KINDS, command.kind()), "kind", "must be one of " + AGREEMENT_KINDS)
+                .require(oneOf(AGREEMENT_STATUSES, command.status()), "status",
                         "must be one of " + AGREEMENT_STATUSES);
         AreaRules.checkParties(v, command.parties(), "parties", false);
         v.throwIfInvalid();
@@ -106,9 +106,9 @@ public class Area {
     @CommandHandler
     public void handle(RecordNegotiation command) {
         Validation v = new Validation()
-                .require(NEGOTIATION_KINDS.contains(command.kind()), "kind", "must be one of " + NEGOTIATION_KINDS)
+                .require(oneOf(NEGOTIATION_KINDS, command.kind()), "kind", "must be one of " + NEGOTIATION_KINDS)
                 .require(command.heldOn() != null, "heldOn", "must be a date (YYYY-MM-DD)")
-                .require(NEGOTIATION_MODELS.contains(command.model()), "model",
+                .require(oneOf(NEGOTIATION_MODELS, command.model()), "model",
                         "must be one of " + NEGOTIATION_MODELS);
         AreaRules.checkParties(v, command.participants(), "participants", false);
         v.throwIfInvalid();
@@ -120,10 +120,15 @@ public class Area {
     public void handle(RecordForum command) {
         new Validation()
                 .notBlank(command.name(), "name").maxLength(command.name(), AreaRules.MAX_NAME, "name")
-                .require(FORUM_LEVELS.contains(command.level()), "level", "must be one of " + FORUM_LEVELS)
+                .require(oneOf(FORUM_LEVELS, command.level()), "level", "must be one of " + FORUM_LEVELS)
                 .throwIfInvalid();
         apply(new ForumRecorded(studyId, areaId, idOr(command.forumId()), command.name().strip(), command.level(),
                 command.since()));
+    }
+
+    /** Null-safe: {@code List.of(..).contains(null)} throws, and a missing field must be a 400, not a 500. */
+    private static boolean oneOf(List<String> allowed, String value) {
+        return value != null && allowed.contains(value);
     }
 
     private static String idOr(String given) {

@@ -42,6 +42,9 @@ final class FrameworkRules {
         for (int i = 0; i < ds.size(); i++) {
             Descriptor current = ds.get(i);
             require(current.stage() == i + 1, f, d.code() + " descriptors must follow the stages' order");
+            Localized t = current.texts();
+            require(t != null && !t.fi().isBlank() && !t.sv().isBlank() && !t.en().isBlank(), f,
+                    d.code() + " stage " + current.stage() + " needs a descriptor in fi, sv and en");
             if (i > 0) {
                 Descriptor previous = ds.get(i - 1);
                 boolean sameText = previous.texts().equals(current.texts());

@@ -127,6 +127,12 @@ public class Interview {
             throw new PreconditionFailedException("finding " + finding.findingId() + " is at revision "
                     + finding.revision() + ", not " + command.expectedRevision());
         }
+        if (finding.segmentId() != null && findings.values().stream().anyMatch(f -> !f.withdrawn()
+                && !f.findingId().equals(finding.findingId()) && finding.segmentId().equals(f.segmentId())
+                && f.dimension().equals(command.dimension()) && Objects.equals(f.coder(), finding.coder()))) {
+            throw new ConflictException("coder " + finding.coder() + " has already coded segment "
+                    + finding.segmentId() + " on " + command.dimension() + "; recode that finding instead");
+        }
         openWave(study, waveId);
         Sealed excerpt = command.excerpt() == null ? finding.excerpt() : seal(sealer, command.excerpt());
         long revision = finding.revision() + 1;

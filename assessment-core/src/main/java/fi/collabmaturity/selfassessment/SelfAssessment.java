@@ -83,7 +83,7 @@ public class SelfAssessment {
         }
         for (Dimension d : framework.dimensions()) {
             BigDecimal value = given.get(d.code());
-            if (value != null && framework.scale().accepts(value)) {
+            if (value != null && framework.scale().accepts(value)) { // off-scale values were named above
                 ordered.put(d.code(), value.setScale(1, RoundingMode.UNNECESSARY)); // on the scale, so exact
             }
         }
