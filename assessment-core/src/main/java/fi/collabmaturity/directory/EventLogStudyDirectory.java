@@ -98,6 +98,11 @@ public final class EventLogStudyDirectory implements StudyDirectory {
     }
 
     @Override
+    public boolean recordExists(String aggregateId) {
+        return aggregateId != null && eventStore.lastSequenceNumberFor(aggregateId).isPresent();
+    }
+
+    @Override
     public boolean interfaceThemeExists(String code) {
         if (code == null) {
             return false;

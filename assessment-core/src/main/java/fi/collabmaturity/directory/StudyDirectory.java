@@ -16,4 +16,7 @@ public interface StudyDirectory {
     boolean areaExists(String studyId, String areaId);
 
     boolean interfaceThemeExists(String code);
+
+    /** Whether any record (aggregate) with this identifier was ever recorded: ids are never reused. */
+    boolean recordExists(String aggregateId);
 }

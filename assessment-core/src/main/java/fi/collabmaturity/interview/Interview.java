@@ -69,6 +69,9 @@ public class Interview {
                 throw new NotFoundException("area " + areaId + " does not exist in study " + study.studyId());
             }
         }
+        if (directory.recordExists(command.interviewId())) {
+            throw new ConflictException("a record with id " + command.interviewId() + " already exists");
+        }
         openWave(study, command.waveId());
         InformantDetails details = new InformantDetails(command.informant().pseudonym().strip(),
                 command.informant().organisationType(), command.informant().actorLevel());

@@ -56,6 +56,9 @@ public class SelfAssessment {
         if (!directory.areaExists(study.studyId(), command.areaId())) {
             throw new NotFoundException("area " + command.areaId() + " does not exist in study " + study.studyId());
         }
+        if (directory.recordExists(command.selfAssessmentId())) {
+            throw new ConflictException("a record with id " + command.selfAssessmentId() + " already exists");
+        }
         openWave(study, command.waveId());
         RespondentDetails details = new RespondentDetails(command.respondent().pseudonym().strip(),
                 command.respondent().organisationType(), command.respondent().actorLevel(), comments);

@@ -40,8 +40,8 @@ public class Study {
             v.add("frameworkId", "unknown framework; known: " + frameworks.all().stream().map(Framework::id).toList());
         }
         v.throwIfInvalid();
-        if (directory.study(command.studyId()).isPresent()) {
-            throw new ConflictException("study " + command.studyId() + " already exists");
+        if (directory.recordExists(command.studyId())) {
+            throw new ConflictException("study " + command.studyId() + " already exists (or the id is taken)");
         }
         Framework framework = frameworks.get(command.frameworkId());
         apply(new StudyCreated(command.studyId(), command.title().strip(), framework.id(), framework.version(),

@@ -183,6 +183,15 @@ class SelfAssessmentTest {
         }
 
         @Test
+        void refusesAnIdAlreadyTakenByAnotherRecord() {
+            world.append("Interview", ID, new Object());
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null))
+                    .expectException(ConflictException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void namesEveryBadAnswer() {
             fixture.givenNoPriorActivity()
                     .when(submit(Map.of("trust", d("3.5"), "goals", d("1.25"), "Power", d("2"), "power", d("2")),
