@@ -100,6 +100,12 @@ public class Study {
         apply(new WaveReopened(studyId, wave.waveId(), command.reason().strip()));
     }
 
+    @CommandHandler
+    public void handle(EraseParticipant command) {
+        new Validation().notBlank(command.participant(), "participant").throwIfInvalid();
+        apply(new ParticipantErased(studyId, command.participant()));
+    }
+
     private Wave existingWave(String waveId) {
         return facts.wave(waveId).orElseThrow(
                 () -> new NotFoundException("wave " + waveId + " does not exist in study " + studyId));

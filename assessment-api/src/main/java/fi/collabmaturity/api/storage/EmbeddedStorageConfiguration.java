@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import fi.collabmaturity.privacy.ParticipantKeyStore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingToken;
@@ -83,9 +82,9 @@ public class EmbeddedStorageConfiguration {
         return engine;
     }
 
-    @Bean
-    ParticipantKeyStore participantKeyStore(DataSource dataSource) {
-        return new JdbcParticipantKeyStore(new JdbcTemplate(dataSource));
+    @Bean(destroyMethod = "close")
+    H2ParticipantKeyStore participantKeyStore(StorageProperties properties) {
+        return new H2ParticipantKeyStore(dataFolder(properties));
     }
 
     @Bean

@@ -1,0 +1,124 @@
+package fi.collabmaturity.api.storage;
+
+import fi.collabmaturity.privacy.ParticipantKey;
+import fi.collabmaturity.privacy.ParticipantKeyStore;
+import fi.collabmaturity.privacy.PersonalDataSealer;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded default's participant keys, in an H2 database file of their own ({@code participant-keys.mv.db}).
+ * A deleted row's bytes would linger in a database file until the space is reused, and a lingering key defeats
+ * crypto-shredding; so erasing a key also rewrites this (small) file with SHUTDOWN COMPACT, after which the key
+ * exists nowhere on disk. Kept apart from the event log so that compaction never touches the events. Keys are
+ * cached in memory (decrypting a page of results must not cost a query per row); the cache forgets a key when it
+ * is erased.
+ */
+public class H2ParticipantKeyStore implements ParticipantKeyStore, AutoCloseable {
+
+    private final String url;
+    private Connection connection;
+    private final Map<String, ParticipantKey> byParticipant = new ConcurrentHashMap<>();
+    private final Map<String, String> byPseudonym = new ConcurrentHashMap<>();
+
+    public H2ParticipantKeyStore(Path folder) {
+        this.url = "jdbc:h2:file:" + folder.resolve("participant-keys") + ";WRITE_DELAY=0";
+        open();
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS participant_keys (participant VARCHAR(36) PRIMARY KEY,"
+                    + " study_id VARCHAR(64) NOT NULL, pseudonym VARCHAR(200) NOT NULL, key_bytes VARBINARY(64) NOT NULL,"
+                    + " CONSTRAINT participant_keys_pseudonym UNIQUE (study_id, pseudonym))");
+            try (ResultSet rs = s.executeQuery("SELECT participant, study_id, pseudonym, key_bytes FROM participant_keys")) {
+                while (rs.next()) {
+                    remember(rs.getString(2), rs.getString(3),
+                            new ParticipantKey(rs.getString(1), new SecretKeySpec(rs.getBytes(4), "AES")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the participant key store", e);
+        }
+    }
+
+    private void open() {
+        try {
+            connection = DriverManager.getConnection(url, "sa", "");
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the participant key store", e);
+        }
+    }
+
+    private void remember(String studyId, String pseudonym, ParticipantKey key) {
+        byParticipant.put(key.participant(), key);
+        byPseudonym.put(studyId + '\u0000' + pseudonym, key.participant());
+    }
+
+    @Override
+    public synchronized ParticipantKey obtain(String studyId, String pseudonym) {
+        String existing = byPseudonym.get(studyId + '\u0000' + pseudonym);
+        if (existing != null) {
+            return byParticipant.get(existing);
+        }
+        ParticipantKey created = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
+            insert.setString(1, created.participant());
+            insert.setString(2, studyId);
+            insert.setString(3, pseudonym);
+            insert.setBytes(4, created.key().getEncoded());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a participant key", e);
+        }
+        remember(studyId, pseudonym, created);
+        return created;
+    }
+
+    @Override
+    public Optional<ParticipantKey> find(String participant) {
+        return Optional.ofNullable(participant == null ? null : byParticipant.get(participant));
+    }
+
+    @Override
+    public Optional<String> participantOf(String studyId, String pseudonym) {
+        return Optional.ofNullable(byPseudonym.get(studyId + '\u0000' + pseudonym));
+    }
+
+    @Override
+    public synchronized boolean destroy(String participant) {
+        ParticipantKey key = byParticipant.remove(participant);
+        byPseudonym.values().removeIf(participant::equals);
+        if (key == null) {
+            return false;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM participant_keys WHERE participant = ?")) {
+            delete.setString(1, participant);
+            delete.executeUpdate();
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot erase a participant key", e);
+        } finally {
+            open();
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}
