@@ -36,6 +36,8 @@ class RestartTest {
                     + "?waveId=w2023&minPosition=" + position);
             assertThat(profile.status()).isEqualTo(200);
             before = profile.json();
+            // let every projection finish before the stop, so that nothing is left for the second start
+            assertThat(api.get("/api/v1/studies?minPosition=" + position).status()).isEqualTo(200);
         }
 
         try (ConfigurableApplicationContext second = start()) {
