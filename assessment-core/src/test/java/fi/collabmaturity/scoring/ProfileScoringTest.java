@@ -159,6 +159,17 @@ class ProfileScoringTest {
                 .isEqualTo("collaboration");
     }
 
+    @Test
+    void aWeightedMeanOfEqualMeansIsThatMeanExactly() {
+        // 0.1 * 3 + 0.1 * 3 = 0.6000000000000001 and / 0.2 = 3.0000000000000004: off the scale unless kept in
+        // the range of the means it combines
+        ScoringPolicy policy = new ScoringPolicy(3, Map.of(Source.INTERVIEWS, 0.1, Source.SELF_ASSESSMENTS, 0.1),
+                0.75);
+        DimensionScore d = ProfileScoring.dimension(KM, policy, "trust",
+                evidence(List.of(3.0, 3.0, 3.0), List.of(3.0, 3.0, 3.0)));
+        assertThat(d.score()).isEqualTo(3.0);
+    }
+
     // --- triangulation ------------------------------------------------------------------------------------------
 
     @Test
