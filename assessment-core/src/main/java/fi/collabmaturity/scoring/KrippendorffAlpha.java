@@ -119,7 +119,7 @@ public final class KrippendorffAlpha {
             lcm = lcm.divide(lcm.gcd(mMinus1)).multiply(mMinus1);
         }
 
-        // L * o_ck, and n_c as plain counts
+        // L * o_ck off the diagonal, and n_c as plain counts
         BigInteger[][] scaledO = new BigInteger[k][k];
         for (BigInteger[] row : scaledO) {
             Arrays.fill(row, BigInteger.ZERO);
@@ -134,11 +134,12 @@ public final class KrippendorffAlpha {
             for (Map.Entry<Integer, Long> c : counts.entrySet()) {
                 marginal[c.getKey()] += c.getValue();
                 for (Map.Entry<Integer, Long> d : counts.entrySet()) {
-                    // ordered pairs of values from different coders: a value is never paired with itself
-                    long pairs = c.getKey().equals(d.getKey())
-                            ? c.getValue() * (c.getValue() - 1) : c.getValue() * d.getValue();
-                    scaledO[c.getKey()][d.getKey()] =
-                            scaledO[c.getKey()][d.getKey()].add(share.multiply(BigInteger.valueOf(pairs)));
+                    // the diagonal is left out: delta2(c,c) = 0 in every metric, and n_c is counted directly
+                    if (!c.getKey().equals(d.getKey())) {
+                        long pairs = c.getValue() * d.getValue(); // ordered c-k pairs, necessarily by two coders
+                        scaledO[c.getKey()][d.getKey()] =
+                                scaledO[c.getKey()][d.getKey()].add(share.multiply(BigInteger.valueOf(pairs)));
+                    }
                 }
             }
         }
@@ -148,7 +149,7 @@ public final class KrippendorffAlpha {
         for (int c = 0; c < k; c++) {
             for (int d = 0; d < k; d++) {
                 if (c == d) {
-                    continue; // delta2 is 0 on the diagonal for every metric
+                    continue;
                 }
                 BigDecimal delta2 = delta2(metric, categories, marginal, c, d);
                 observed = observed.add(new BigDecimal(scaledO[c][d]).multiply(delta2));
