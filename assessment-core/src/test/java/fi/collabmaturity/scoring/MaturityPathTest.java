@@ -167,9 +167,14 @@ class MaturityPathTest {
 
     @Test
     void relatedCodesMostFrequentFirstTiesAlphabetical() {
+        // the ties arrive in reverse alphabetical order: the order of the input must not decide
+        Map<String, Integer> trustCodes = new LinkedHashMap<>();
+        trustCodes.put("reactive", 2);
+        trustCodes.put("levels disconnected", 0);
+        trustCodes.put("depends on individuals", 2);
+        trustCodes.put("unknown partners", 5);
         Map<String, Map<String, Integer>> codes = Map.of(
-                "trust", Map.of("depends on individuals", 2, "unknown partners", 5, "reactive", 2,
-                        "levels disconnected", 0),
+                "trust", trustCodes,
                 "goals", Map.of("unclear responsibilities", 1));
         MaturityPath path = MaturityPath.of(KM, profile(KM, Map.of("trust", 1.0, "goals", 1.0, "resources", 1.0)),
                 targets(3), codes, "en");
