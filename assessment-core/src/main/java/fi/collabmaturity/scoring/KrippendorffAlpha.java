@@ -5,8 +5,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,9 @@ import java.util.TreeSet;
  *
  * <p>The arithmetic is exact: every o_ck is a multiple of 1/L for L the least common multiple of the (m_u - 1), so
  * the matrix is kept as integers L*o_ck, the marginals n_c are plain counts (each value in unit u contributes
- * (m_u - 1)/(m_u - 1) = 1 to its row), and the only rounding is the final division. So the result is the double
- * nearest the true alpha and does not depend on the order of units or coders.
+ * (m_u - 1)/(m_u - 1) = 1 to its row), and the only rounding is the final division (to 60 digits, then to a
+ * double). So alpha is right to the last bit for all practical purposes, and it does not depend on the order of
+ * units or coders.
  */
 public final class KrippendorffAlpha {
 
