@@ -55,15 +55,21 @@ public final class ProfileScoring {
         Map<Source, SourceStatistics> sources = new EnumMap<>(Source.class);
         double weightedSum = 0;
         double weights = 0;
+        double lowestMean = Double.POSITIVE_INFINITY;
+        double highestMean = Double.NEGATIVE_INFINITY;
         for (Source source : Source.values()) {
             SourceStatistics stats = statistics(framework, dimension, evidence.values(source), policy.minimumN());
             sources.put(source, stats);
             if (stats.sufficient() && policy.weight(source) > 0) {
                 weightedSum += policy.weight(source) * stats.mean();
                 weights += policy.weight(source);
+                lowestMean = Math.min(lowestMean, stats.mean());
+                highestMean = Math.max(highestMean, stats.mean());
             }
         }
-        Double score = weights > 0 ? weightedSum / weights : null;
+        // A weighted mean lies between the means it combines; rounding can push it past them (weights 0.1 and 0.1
+        // on two means of 3 give 0.6000000000000001 / 0.2 = 3.0000000000000004, off the scale), so keep it there.
+        Double score = weights > 0 ? Math.min(highestMean, Math.max(lowestMean, weightedSum / weights)) : null;
         Integer stage = score == null ? null : framework.stageOf(dimension, Numbers.denoised(score));
         SourceStatistics interviews = sources.get(Source.INTERVIEWS);
         SourceStatistics self = sources.get(Source.SELF_ASSESSMENTS);

@@ -1,0 +1,71 @@
+package fi.collabmaturity.scoring;
+
+import fi.collabmaturity.framework.Dimension;
+import fi.collabmaturity.framework.Framework;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An area's development over the waves: per dimension (in framework order) and for the overall score, one point
+ * per wave (in the order given) with the score, the stage, the change from the previous wave and its direction.
+ */
+public record Trajectory(List<String> waveIds, List<DimensionTrajectory> dimensions, List<TrajectoryPoint> overall) {
+
+    public Trajectory {
+        waveIds = List.copyOf(waveIds);
+        dimensions = List.copyOf(dimensions);
+        overall = List.copyOf(overall);
+    }
+
+    /**
+     * The trajectory of the given waves, in that order.
+     *
+     * @param profiles each wave's profile; a wave without an entry (nothing recorded yet) has no scores
+     */
+    public static Trajectory of(Framework framework, List<String> waveIds, Map<String, MaturityProfile> profiles) {
+        Objects.requireNonNull(framework, "framework");
+        Objects.requireNonNull(profiles, "profiles");
+        if (new HashSet<>(waveIds).size() != waveIds.size()) {
+            throw new IllegalArgumentException("a wave is listed twice: " + waveIds);
+        }
+        List<DimensionTrajectory> dimensions = new ArrayList<>();
+        for (Dimension d : framework.dimensions()) {
+            dimensions.add(new DimensionTrajectory(d.code(), points(waveIds, profiles, profile ->
+                    profile.dimension(d.code()).map(s -> new Observed(s.score(), s.stage()))
+                            .orElse(Observed.NONE))));
+        }
+        List<TrajectoryPoint> overall = points(waveIds, profiles,
+                profile -> new Observed(profile.overallScore(), profile.overallStage()));
+        return new Trajectory(waveIds, dimensions, overall);
+    }
+
+    public Optional<DimensionTrajectory> dimension(String code) {
+        return dimensions.stream().filter(d -> d.dimension().equals(code)).findFirst();
+    }
+
+    private static List<TrajectoryPoint> points(List<String> waveIds, Map<String, MaturityProfile> profiles,
+                                                Function<MaturityProfile, Observed> read) {
+        List<TrajectoryPoint> points = new ArrayList<>();
+        Double previous = null;
+        for (String waveId : waveIds) {
+            MaturityProfile profile = profiles.get(waveId);
+            Observed now = profile == null ? Observed.NONE : read.apply(profile);
+            Double score = now.score();
+            // from the unrounded scores: rounding both first could turn 2.0004 -> 2.0006 into 0.001
+            Double change = score != null && previous != null ? score - previous : null;
+            points.add(new TrajectoryPoint(waveId, score, now.stage(), change, Direction.of(change)));
+            previous = score;
+        }
+        return points;
+    }
+
+    private record Observed(Double score, Integer stage) {
+        static final Observed NONE = new Observed(null, null);
+    }
+}

@@ -1,0 +1,34 @@
+package fi.collabmaturity.scoring;
+
+import fi.collabmaturity.framework.Dimension;
+import fi.collabmaturity.framework.Framework;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Profiles built by hand from dimension scores, so that trajectory, milestone and path tests state exactly the
+ * scores they are about (stages by the framework, lifted to the anchor as {@link ProfileScoring} does).
+ */
+final class TestProfiles {
+
+    private TestProfiles() {
+    }
+
+    /** A profile with the given dimension scores (missing = insufficient evidence) and overall score. */
+    static MaturityProfile profile(Framework framework, Map<String, Double> scores, Double overall) {
+        List<DimensionScore> dimensions = new ArrayList<>();
+        for (Dimension d : framework.dimensions()) {
+            Double score = scores.get(d.code());
+            Integer stage = score == null ? null : framework.stageOf(d.code(), Numbers.denoised(score));
+            dimensions.add(new DimensionScore(d.code(), score, stage, score != null, Map.of(), null, false));
+        }
+        Integer overallStage = overall == null ? null : framework.stageOf(Numbers.denoised(overall));
+        return new MaturityProfile(framework.ref(), overall, overallStage, null, dimensions);
+    }
+
+    static MaturityProfile profile(Framework framework, Map<String, Double> scores) {
+        return profile(framework, scores, null);
+    }
+}
