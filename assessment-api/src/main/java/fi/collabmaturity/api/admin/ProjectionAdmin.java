@@ -40,7 +40,8 @@ public class ProjectionAdmin {
                 if (p.isPresent()) {
                     position = position == null ? p.getAsLong() : Math.min(position, p.getAsLong());
                 }
-                replaying |= segment.isReplaying();
+                // Axon keeps a finished replay's token marked as replaying until a newer event arrives
+                replaying |= segment.isReplaying() && !segment.isCaughtUp();
                 error |= segment.isErrorState();
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -66,8 +67,8 @@ public class ProjectionAdmin {
     public boolean caughtUp(String name, long position) {
         TrackingToken target = positions.tokenAt(position);
         Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(s -> !s.isReplaying()
-                && s.getTrackingToken() != null && s.getTrackingToken().covers(target));
+        return !status.isEmpty() && status.values().stream().allMatch(s ->
+                s.getTrackingToken() != null && s.getTrackingToken().covers(target));
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -11,6 +11,9 @@ import fi.collabmaturity.projection.support.ProgressQueries;
 import org.bson.Document;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.Wave;
+import fi.collabmaturity.api.web.Languages;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -83,5 +87,57 @@ public class ResultsController {
         Document picture = situationalPicture.of(studyId, on == null ? LocalDate.now(clock) : on);
         picture.put("asOf", progress.asOf(StudiesCollections.PROCESSOR));
         return picture;
+    }
+
+    @GetMapping("/areas/{areaId}/trajectory")
+    public Map<String, Object> trajectory(@PathVariable String studyId, @PathVariable String areaId,
+                                          @RequestParam(required = false) Long minPosition) {
+        StudyFacts study = readArea(studyId, areaId, minPosition);
+        return maturity.trajectory(frameworks.get(study.frameworkId()), studyId, areaId, waveOrder(study));
+    }
+
+    @GetMapping("/areas/{areaId}/path")
+    public Map<String, Object> path(@PathVariable String studyId, @PathVariable String areaId,
+                                    @RequestParam(required = false) String waveId,
+                                    @RequestParam(required = false) String lang,
+                                    @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+                                    @RequestParam(required = false) Long minPosition) {
+        StudyFacts study = readArea(studyId, areaId, minPosition);
+        if (waveId != null) {
+            study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
+        }
+        return maturity.path(frameworks.get(study.frameworkId()), studyId, areaId, waveOrder(study), waveId,
+                Languages.pick(lang, acceptLanguage));
+    }
+
+    /** Inter-coder reliability of the double-coded findings: of one wave, or of the whole study. */
+    @GetMapping("/reliability")
+    public Map<String, Object> reliability(@PathVariable String studyId,
+                                           @RequestParam(required = false) String waveId,
+                                           @RequestParam(required = false) Long minPosition) {
+        StudyFacts study = access.read(studyId);
+        if (waveId != null) {
+            study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
+        }
+        consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
+        Document result = maturity.reliability(studyId, waveId == null ? waveOrder(study) : List.of(waveId));
+        result.put("waveId", waveId);
+        return result;
+    }
+
+    private StudyFacts readArea(String studyId, String areaId, Long minPosition) {
+        StudyFacts study = access.read(studyId);
+        if (!directory.areaExists(studyId, areaId)) {
+            throw new NotFoundException("area " + areaId + " does not exist in study " + studyId);
+        }
+        consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
+        return study;
+    }
+
+    /** Waves in time order (opening date, then id): the order of trajectories and paths. */
+    static List<String> waveOrder(StudyFacts study) {
+        return study.waves().values().stream()
+                .sorted(Comparator.comparing(Wave::opensOn).thenComparing(Wave::waveId))
+                .map(Wave::waveId).toList();
     }
 }

@@ -15,7 +15,10 @@ final class MaturityCollections {
     /** {_id: studyId/waveId, areas: {areaId: {overall, dimensions}}}: one read for the overview */
     static final String OVERVIEWS = "maturity_overviews";
 
-    static final String[] ALL = {STUDIES, AREAS, EVIDENCE, PROFILES, OVERVIEWS};
+    /** {_id: studyId/waveId, codings: {interviewId:findingId: {unit, dimension, coder, stage, withdrawn}}}: double coding */
+    static final String CODINGS = "maturity_codings";
+
+    static final String[] ALL = {STUDIES, AREAS, EVIDENCE, PROFILES, OVERVIEWS, CODINGS};
 
     private MaturityCollections() {
     }

@@ -96,6 +96,13 @@ public class MaturityProjection {
         evidence(e.studyId(), e.areaId(), e.waveId(), Updates.set(findingKey(e.interviewId(), e.findingId()),
                 finding(e.interviewId(), e.segmentId() == null ? e.findingId() : e.segmentId(), e.dimension(),
                         e.stage(), e.codes(), e.coder(), false)));
+        if (e.segmentId() != null) {
+            // only findings with a segment id can be double-coded: the reliability units
+            stage(MaturityCollections.CODINGS, Ids.studyWave(e.studyId(), e.waveId()), Updates.set(
+                    codingKey(e.interviewId(), e.findingId()), new Document("unit", e.interviewId() + "/" + e.segmentId())
+                            .append("dimension", e.dimension()).append("coder", e.coder()).append("stage", e.stage())
+                            .append("withdrawn", false)));
+        }
     }
 
     @EventHandler
@@ -106,12 +113,22 @@ public class MaturityProjection {
                 Updates.set(key + ".stage", e.stage()),
                 Updates.set(key + ".codes", e.codes()),
                 Updates.set(key + ".withdrawn", false)));
+        String coding = codingKey(e.interviewId(), e.findingId());
+        // a recoding of a finding without a segment id sets fields of a coding that does not exist: filtered out
+        stage(MaturityCollections.CODINGS, Ids.studyWave(e.studyId(), e.waveId()), Updates.combine(
+                Updates.set(coding + ".dimension", e.dimension()), Updates.set(coding + ".stage", e.stage())));
     }
 
     @EventHandler
     void on(FindingWithdrawn e) {
         evidence(e.studyId(), e.areaId(), e.waveId(),
                 Updates.set(findingKey(e.interviewId(), e.findingId()) + ".withdrawn", true));
+        stage(MaturityCollections.CODINGS, Ids.studyWave(e.studyId(), e.waveId()),
+                Updates.set(codingKey(e.interviewId(), e.findingId()) + ".withdrawn", true));
+    }
+
+    private static String codingKey(String interviewId, String findingId) {
+        return "codings." + interviewId + ":" + findingId;
     }
 
     @ResetHandler

@@ -9,9 +9,22 @@ import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import org.bson.Document;
 
+import fi.collabmaturity.scoring.DevelopmentTarget;
+import fi.collabmaturity.scoring.KrippendorffAlpha;
+import fi.collabmaturity.scoring.MaturityPath;
+import fi.collabmaturity.scoring.MaturityProfile;
+import fi.collabmaturity.scoring.Milestone;
+import fi.collabmaturity.scoring.Milestones;
+import fi.collabmaturity.scoring.Numbers;
+import fi.collabmaturity.scoring.Trajectory;
+import fi.collabmaturity.scoring.TrajectoryPoint;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -81,5 +94,144 @@ public final class MaturityQueries {
                 .append("framework", new Document("id", framework.id()).append("version", framework.version()))
                 .append("dimensions", framework.dimensions().stream().map(d -> d.code()).toList())
                 .append("areas", rows);
+    }
+
+    /** The profiles of one area in the given waves, computed from their evidence (an absent wave has none). */
+    private Map<String, AreaWave> areaWaves(Framework framework, String studyId, String areaId, List<String> waveIds) {
+        Map<String, Document> docs = new HashMap<>();
+        List<String> ids = waveIds.stream().map(w -> Ids.areaWave(studyId, areaId, w)).toList();
+        for (Document doc : database.getCollection(MaturityCollections.EVIDENCE).find(Filters.in("_id", ids))) {
+            docs.put(doc.getString("waveId"), doc);
+        }
+        Map<String, AreaWave> out = new LinkedHashMap<>();
+        for (String waveId : waveIds) {
+            Document doc = docs.get(waveId);
+            AreaWaveEvidence evidence = doc == null ? AreaWaveEvidence.from(new Document()) : AreaWaveEvidence.from(doc);
+            out.put(waveId, new AreaWave(ProfileScoring.profile(framework, ScoringPolicy.DEFAULT,
+                    evidence.byDimension()), evidence.codes()));
+        }
+        return out;
+    }
+
+    private record AreaWave(MaturityProfile profile, Map<String, Map<String, Integer>> codes) {
+    }
+
+    /** Scores by wave per dimension and overall, with the change from the previous wave and its direction. */
+    public Document trajectory(Framework framework, String studyId, String areaId, List<String> orderedWaveIds) {
+        Map<String, AreaWave> waves = areaWaves(framework, studyId, areaId, orderedWaveIds);
+        Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
+        waves.forEach((w, aw) -> profiles.put(w, aw.profile()));
+        Trajectory trajectory = Trajectory.of(framework, orderedWaveIds, profiles);
+        List<Document> dimensions = trajectory.dimensions().stream()
+                .map(d -> new Document("dimension", d.dimension()).append("points", points(framework, d.points())))
+                .toList();
+        return new Document("areaId", areaId).append("asOf", progress.asOf(PROCESSOR))
+                .append("framework", frameworkRef(framework))
+                .append("waves", orderedWaveIds)
+                .append("overall", points(framework, trajectory.overall()))
+                .append("dimensions", dimensions)
+                .append("milestones", milestones(framework, Milestones.of(trajectory)));
+    }
+
+    /**
+     * The maturity path: the development targets of the area in a wave (the latest wave with evidence unless one is
+     * named) against its target profile, each with its step in the requested language and the theme codes behind
+     * it, and the milestones of how the area got there.
+     */
+    public Document path(Framework framework, String studyId, String areaId, List<String> orderedWaveIds,
+                         String waveId, String language) {
+        Map<String, AreaWave> waves = areaWaves(framework, studyId, areaId, orderedWaveIds);
+        String chosen = waveId;
+        if (chosen == null) {
+            for (String w : orderedWaveIds) {
+                if (waves.get(w).profile().dimensions().stream().anyMatch(d -> d.score() != null)) {
+                    chosen = w;
+                }
+            }
+        }
+        Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
+        waves.forEach((w, aw) -> profiles.put(w, aw.profile()));
+        List<String> upTo = chosen == null ? orderedWaveIds
+                : orderedWaveIds.subList(0, orderedWaveIds.indexOf(chosen) + 1);
+        Document area = database.getCollection(MaturityCollections.AREAS)
+                .find(Filters.eq("_id", Ids.area(studyId, areaId))).first();
+        Map<String, Integer> target = new LinkedHashMap<>();
+        if (area != null) {
+            area.get("targetProfile", new Document()).forEach((k, v) -> target.put(k, ((Number) v).intValue()));
+        }
+        List<Document> targets = new ArrayList<>();
+        List<String> unknown = framework.dimensions().stream().map(d -> d.code()).toList();
+        if (chosen != null) {
+            AreaWave aw = waves.get(chosen);
+            MaturityPath path = MaturityPath.of(framework, aw.profile(), target, aw.codes(), language);
+            for (DevelopmentTarget t : path.targets()) {
+                targets.add(new Document("dimension", t.dimension())
+                        .append("currentStage", stageCode(framework, t.currentStage()))
+                        .append("currentStageNumber", t.currentStage())
+                        .append("targetStage", stageCode(framework, t.targetStage()))
+                        .append("targetStageNumber", t.targetStage())
+                        .append("gap", t.gap())
+                        .append("step", new Document("from", stepEnd(framework, t.step().from()))
+                                .append("to", stepEnd(framework, t.step().to())))
+                        .append("relatedCodes", t.relatedCodes()));
+            }
+            unknown = path.unknown();
+        }
+        return new Document("areaId", areaId).append("waveId", chosen).append("language", language)
+                .append("asOf", progress.asOf(PROCESSOR)).append("framework", frameworkRef(framework))
+                .append("targets", targets).append("unknown", unknown)
+                .append("milestones", milestones(framework, Milestones.of(framework, upTo, profiles)));
+    }
+
+    /** Krippendorff's alpha (ordinal) over the double-coded findings of a study, or of one wave of it. */
+    public Document reliability(String studyId, List<String> waveIds) {
+        List<String> ids = waveIds.stream().map(w -> Ids.studyWave(studyId, w)).toList();
+        Map<String, Map<String, Number>> units = new TreeMap<>();
+        for (Document doc : database.getCollection(MaturityCollections.CODINGS).find(Filters.in("_id", ids))) {
+            String wave = doc.getString("_id");
+            doc.get("codings", new Document()).values().forEach(value -> {
+                Document c = (Document) value;
+                if (c.getString("unit") == null || Boolean.TRUE.equals(c.getBoolean("withdrawn"))) {
+                    return;
+                }
+                String unit = wave + "|" + c.getString("unit") + "|" + c.getString("dimension");
+                units.computeIfAbsent(unit, u -> new TreeMap<>())
+                        .put(String.valueOf(c.getString("coder")), c.getInteger("stage"));
+            });
+        }
+        KrippendorffAlpha.Result result = KrippendorffAlpha.compute(KrippendorffAlpha.Metric.ORDINAL, units.values());
+        return new Document("metric", result.metric().code())
+                .append("alpha", Numbers.round3(result.alpha()))
+                .append("units", result.units()).append("coders", result.coders())
+                .append("pairableValues", result.pairableValues())
+                .append("reason", result.reason())
+                .append("asOf", progress.asOf(PROCESSOR));
+    }
+
+    private static List<Document> points(Framework framework, List<TrajectoryPoint> points) {
+        return points.stream().map(p -> new Document("waveId", p.waveId())
+                .append("score", Numbers.round3(p.score()))
+                .append("stage", stageCode(framework, p.stage())).append("stageNumber", p.stage())
+                .append("change", Numbers.round3(p.change()))
+                .append("direction", p.direction() == null ? null : p.direction().code())).toList();
+    }
+
+    private static List<Document> milestones(Framework framework, List<Milestone> milestones) {
+        return milestones.stream().map(m -> new Document("waveId", m.waveId()).append("dimension", m.dimension())
+                .append("fromStage", stageCode(framework, m.fromStage())).append("fromStageNumber", m.fromStage())
+                .append("toStage", stageCode(framework, m.toStage())).append("toStageNumber", m.toStage())).toList();
+    }
+
+    private static Document stepEnd(Framework framework, DevelopmentTarget.StepEnd end) {
+        return new Document("stage", stageCode(framework, end.stage())).append("stageNumber", end.stage())
+                .append("descriptor", end.descriptor());
+    }
+
+    private static String stageCode(Framework framework, Integer stage) {
+        return ProfileDocuments.stageCode(framework, stage);
+    }
+
+    private static Document frameworkRef(Framework framework) {
+        return new Document("id", framework.id()).append("version", framework.version());
     }
 }
