@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -100,6 +101,16 @@ public class EmbeddedStorageConfiguration {
             @Override
             public TrackingToken tokenAt(long position) {
                 return GapAwareTrackingToken.newInstance(position, Collections.emptySet());
+            }
+
+            @Override
+            public long positionOf(TrackedEventMessage<?> event) {
+                return event.trackingToken().position().orElseThrow();
+            }
+
+            @Override
+            public String kind() {
+                return "global_index";
             }
         };
     }
