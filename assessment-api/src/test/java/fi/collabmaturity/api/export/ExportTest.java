@@ -405,6 +405,27 @@ class ExportTest {
     }
 
     @Test
+    @Order(12)
+    void theValidatorsRejectBrokenDocuments() throws IOException {
+        // a negative control: the validations above can fail
+        JsonNode pkg = JSON.readTree(export(EXPORT).file("datapackage.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) pkg.path("resources").get(0).path("schema").path("fields")
+                .get(0)).put("type", "text");
+        assertThat(SchemaValidation.jsonErrors("schemas/frictionless/2.0/datapackage.json", pkg)).isNotEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) pkg).remove("resources");
+        assertThat(SchemaValidation.jsonErrors("schemas/frictionless/2.0/datapackage.json", pkg)).isNotEmpty();
+        String ddi = export(EXPORT).file("codebook-ddi.xml").replaceFirst("<titl>", "<title>")
+                .replaceFirst("</titl>", "</title>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaValidation.validateXml(
+                "schemas/ddi-codebook-2.5/codebook.xsd", ddi.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(org.xml.sax.SAXException.class);
+        String qdc = export(EXPORT).file("codes.qdc").replace("06a13c47-54f8-5202-9b26-3a4db85e4c65", "reactive");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaValidation.validateXml(
+                "schemas/refi-qda/Codebook.xsd", qdc.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(org.xml.sax.SAXException.class);
+    }
+
+    @Test
     @Order(11)
     void documentsThePointAndTheFilesInTheManifestAndReadme() throws IOException {
         ExportZip zip = export(EXPORT);
