@@ -33,8 +33,9 @@ final class ReadmeWriter {
         md.append("# ").append(data.study().title()).append(" — longitudinal export\n\n");
         md.append("Study `").append(data.study().studyId()).append("`, exported from collab-maturity ")
                 .append(productVersion).append(" at ").append(ExportDescription.point(point)).append(".\n");
-        md.append("The same request (`asOf=").append(point.position())
-                .append("`) over the same event log gives these files byte for byte again.\n");
+        md.append("Requesting `asOf=").append(point.position())
+                .append("` with the same `include` over the same event log gives these files byte for byte again "
+                        + "(unless a participant has been erased since).\n");
         md.append("Scores are computed with the framework `").append(data.framework().id()).append("` version ")
                 .append(data.framework().version()).append(" (").append(data.framework().title().en())
                 .append(").\n");
