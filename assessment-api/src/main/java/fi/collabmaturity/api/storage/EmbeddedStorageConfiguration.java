@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -99,6 +100,16 @@ public class EmbeddedStorageConfiguration {
             @Override
             public TrackingToken tokenAt(long position) {
                 return GapAwareTrackingToken.newInstance(position, Collections.emptySet());
+            }
+
+            @Override
+            public long positionOf(TrackedEventMessage<?> event) {
+                return event.trackingToken().position().orElseThrow();
+            }
+
+            @Override
+            public String kind() {
+                return "global_index";
             }
         };
     }

@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.storage;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
 /**
@@ -13,4 +14,10 @@ public interface EventLogPositions {
 
     /** A token that a processor covers once it has handled everything up to {@code position}. */
     TrackingToken tokenAt(long position);
+
+    /** The position of one event read from the log, in the same terms as {@link #head()}. */
+    long positionOf(TrackedEventMessage<?> event);
+
+    /** What positions are: {@code global_index} or {@code event_time_epoch_ms}. */
+    String kind();
 }

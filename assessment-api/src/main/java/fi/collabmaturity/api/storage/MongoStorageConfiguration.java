@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.axonframework.common.DateTimeUtils;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -72,6 +73,16 @@ public class MongoStorageConfiguration {
             @Override
             public TrackingToken tokenAt(long position) {
                 return MongoTrackingToken.of(Instant.ofEpochMilli(position), Collections.emptyMap());
+            }
+
+            @Override
+            public long positionOf(TrackedEventMessage<?> event) {
+                return event.getTimestamp().toEpochMilli();
+            }
+
+            @Override
+            public String kind() {
+                return "event_time_epoch_ms";
             }
         };
     }
