@@ -70,15 +70,31 @@ final class SchemaValidation {
         @Override
         public LSInput resolveResource(String type, String namespace, String publicId, String systemId,
                                        String baseUri) {
-            if (systemId == null || !(systemId.startsWith("http://") || systemId.startsWith("https://"))) {
+            if (systemId == null) {
                 return null;
+            }
+            if (!(systemId.startsWith("http://") || systemId.startsWith("https://"))) {
+                // a relative location: open it ourselves, so that no catalog (JDK 22+ ships one that maps the
+                // XHTML namespace to the full W3C XHTML schemas) replaces the DDI bundle's own files
+                try {
+                    URL local = new URL(baseUri == null ? base : new URL(baseUri), systemId);
+                    return new Input(publicId, local.toURI().toString(), local.openStream());
+                } catch (IOException | URISyntaxException e) {
+                    throw new IllegalStateException("cannot open " + systemId + " relative to " + baseUri, e);
+                }
             }
             String name = systemId.substring(systemId.lastIndexOf('/') + 1);
             try {
                 URL local = new URL(base, name);
                 return new Input(publicId, local.toURI().toString(), local.openStream());
             } catch (IOException | URISyntaxException e) {
-                throw new IllegalStateException("no local copy of " + systemId, e);
+                // Newer JDKs follow W3C schema locations that the DDI bundle does not ship (e.g. the XHTML
+                // datatypes module of http://www.w3.org/MarkUp/SCHEMA/); nothing in the DDI codebook uses their
+                // types, so an empty schema of that namespace stands in, and nothing is fetched from the network.
+                String stub = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\""
+                        + (namespace == null ? "" : " targetNamespace=\"" + namespace + "\"") + "/>";
+                return new Input(publicId, systemId, new java.io.ByteArrayInputStream(
+                        stub.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
         }
     }
