@@ -36,4 +36,12 @@ public class AdminController {
         projections.replay(name);
         return ResponseEntity.accepted().body(Map.of("name", name, "status", "replaying"));
     }
+
+    /** Handles a projection's dead letters again, after the cause was fixed. */
+    @PostMapping("/projections/{name}/dead-letters/retry")
+    public Map<String, Object> retryDeadLetters(@PathVariable String name) {
+        access.requireAdmin();
+        int processed = projections.retryDeadLetters(name);
+        return Map.of("name", name, "processedSequences", processed, "deadLetters", projections.deadLetters(name));
+    }
 }

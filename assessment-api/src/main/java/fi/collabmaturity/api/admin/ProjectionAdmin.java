@@ -4,7 +4,10 @@ import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
 import fi.collabmaturity.shared.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
@@ -50,7 +53,7 @@ public class ProjectionAdmin {
             row.put("lag", Math.max(0, head - (position == null ? 0 : position)));
             row.put("status", !processor.isRunning() ? "stopped" : error ? "error" : replaying ? "replaying"
                     : "running");
-            row.put("deadLetters", 0);
+            row.put("deadLetters", deadLetters(name));
             out.add(row);
         }
         return out;
@@ -62,6 +65,25 @@ public class ProjectionAdmin {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
+    }
+
+    /** Events parked in the processor's dead-letter queue (a handler threw on them). */
+    public long deadLetters(String name) {
+        return processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+    }
+
+    /** Handles the dead letters again (after a fix); returns how many sequences were processed successfully. */
+    public int retryDeadLetters(String name) {
+        processor(name);
+        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(name)
+                .orElseThrow(() -> new NotFoundException("projection " + name + " has no dead-letter queue"));
+        int processed = 0;
+        int attempts = 0;
+        long sequences = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
+        while (attempts++ < sequences && letters.processAny()) {
+            processed++;
+        }
+        return processed;
     }
 
     public boolean caughtUp(String name, long position) {

@@ -21,7 +21,12 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.GenericDeadLetterTableFactory;
+
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,6 +86,39 @@ public class EmbeddedStorageConfiguration {
                 .build();
         transactionManager.executeInTransaction(() -> engine.createSchema(PostgresEventTableFactory.INSTANCE));
         return engine;
+    }
+
+    /**
+     * The dead-letter table of Axon's JDBC sequenced dead-letter queue (the queues themselves are configured by
+     * Axon's JDBC auto-configuration for processors with {@code dlq.enabled}).
+     */
+    @Bean
+    DeadLetterSchema deadLetterSchema(DataSource dataSource) {
+        DeadLetterSchema schema = DeadLetterSchema.defaultSchema();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            new GenericDeadLetterTableFactory() {
+                // Axon's statements create the indexes unconditionally, which fails on every start but the first,
+                // and use BLOB, which H2 does not know in PostgreSQL mode
+                @Override
+                protected String serializedDataType() {
+                    return "BYTEA";
+                }
+
+                @Override
+                protected String processingGroupIndexSql(DeadLetterSchema s) {
+                    return super.processingGroupIndexSql(s).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS");
+                }
+
+                @Override
+                protected String sequenceIdentifierIndexSql(DeadLetterSchema s) {
+                    return super.sequenceIdentifierIndexSql(s).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS");
+                }
+            }.createTableStatement(connection, schema).executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the dead-letter table", e);
+        }
+        return schema;
     }
 
     @Bean(destroyMethod = "close")

@@ -9,7 +9,11 @@ import org.bson.Document;
 import org.axonframework.common.DateTimeUtils;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import fi.collabmaturity.api.axon.AxonConfiguration;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -48,6 +52,20 @@ public class MongoStorageConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
                 .build();
+    }
+
+    /** Dead letters of the projections in MongoDB (the JDBC queue serves the embedded default). */
+    @Bean
+    ConfigurerModule mongoDeadLetterQueues(MongoClient client, StorageProperties properties, Serializer serializer) {
+        DefaultMongoTemplate template = DefaultMongoTemplate.builder()
+                .mongoDatabase(client, properties.database()).build();
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String processor : AxonConfiguration.PROCESSORS) {
+                processing.registerDeadLetterQueue(processor, c -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(processor).mongoTemplate(template).serializer(serializer)
+                        .transactionManager(NoTransactionManager.INSTANCE).build());
+            }
+        });
     }
 
     @Bean
