@@ -87,10 +87,9 @@ public class ProjectionAdmin {
     }
 
     public boolean caughtUp(String name, long position) {
-        TrackingToken target = positions.tokenAt(position);
         Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(s ->
-                s.getTrackingToken() != null && s.getTrackingToken().covers(target));
+        return !status.isEmpty() && status.values().stream()
+                .allMatch(s -> positions.reached(s.getTrackingToken(), position));
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import fi.collabmaturity.account.Account;
+import fi.collabmaturity.api.storage.WrittenEvents;
 import fi.collabmaturity.area.Area;
 import fi.collabmaturity.directory.EventLogStudyDirectory;
 import fi.collabmaturity.directory.StudyDirectory;
@@ -117,6 +118,14 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actingUserCorrelation() {
         return new SimpleCorrelationDataProvider(ActingUser.META_DATA_KEY);
+    }
+
+    /** Lets each write's response name the position of its own events (see ReadYourWrites). */
+    @Bean
+    WrittenEvents writtenEvents(EventStore eventStore) {
+        WrittenEvents written = new WrittenEvents();
+        eventStore.registerDispatchInterceptor(written);
+        return written;
     }
 
     @Bean

@@ -32,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * The embedded default: the event log in Axon's JDBC store on an H2 file database, the processors' tokens and the
@@ -127,8 +128,29 @@ public class EmbeddedStorageConfiguration {
     }
 
     @Bean
-    EventLogPositions eventLogPositions(EventStorageEngine engine) {
+    EventLogPositions eventLogPositions(EventStorageEngine engine, DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new EventLogPositions() {
+            @Override
+            public long positionOfEvents(List<String> ids) {
+                if (ids.isEmpty()) {
+                    return head();
+                }
+                String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+                Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry WHERE eventIdentifier IN ("
+                        + marks + ")", Long.class, ids.toArray());
+                return max == null ? head() : max;
+            }
+
+            @Override
+            public boolean reached(TrackingToken processorToken, long position) {
+                TrackingToken token = EventLogPositions.current(processorToken);
+                if (token instanceof GapAwareTrackingToken gapAware) {
+                    return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+                }
+                return token != null && token.position().orElse(-1) >= position;
+            }
+
             @Override
             public long head() {
                 TrackingToken head = engine.createHeadToken();

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * Production: the event log (Axon's MongoEventStorageEngine), the tokens, the participant keys and the read models
@@ -81,6 +82,23 @@ public class MongoStorageConfiguration {
     EventLogPositions eventLogPositions(MongoClient client, StorageProperties properties) {
         MongoCollection<Document> events = client.getDatabase(properties.database()).getCollection("domainevents");
         return new EventLogPositions() {
+            @Override
+            public long positionOfEvents(List<String> ids) {
+                if (ids.isEmpty()) {
+                    return head();
+                }
+                Document newest = events.find(new Document("eventIdentifier", new Document("$in", ids)))
+                        .sort(Sorts.descending("timestamp")).limit(1).first();
+                return newest == null ? head()
+                        : DateTimeUtils.parseInstant(newest.getString("timestamp")).toEpochMilli();
+            }
+
+            @Override
+            public boolean reached(TrackingToken processorToken, long position) {
+                TrackingToken token = EventLogPositions.current(processorToken);
+                return token != null && token.covers(tokenAt(position));
+            }
+
             @Override
             public long head() {
                 Document newest = events.find().sort(Sorts.descending("timestamp")).limit(1)

@@ -25,9 +25,16 @@ public class StorageConfiguration {
     @Bean
     TokenStore tokenStore(MongoClient client, StorageProperties properties,
                           Serializer serializer) {
-        return MongoTokenStore.builder()
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        if (properties.embedded()) {
+            // The embedded default is one process per data folder (H2 locks its file), so the processors' claims
+            // belong to whoever runs on this folder: a fixed node id lets a restart after a crash take them over at
+            // once instead of waiting for the dead process's claims to time out. With MongoDB, several instances
+            // share the work and each keeps its own node id.
+            builder.nodeId("embedded");
+        }
+        return builder.build();
     }
 }

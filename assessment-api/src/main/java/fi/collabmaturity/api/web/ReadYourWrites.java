@@ -1,6 +1,7 @@
 package fi.collabmaturity.api.web;
 
 import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.WrittenEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -31,10 +32,10 @@ public class ReadYourWrites {
         this.processing = processing;
     }
 
-    /** Headers for a write's response: the position of the log after the write. */
+    /** Headers for a write's response: the log position of the write's own (newest) event. */
     public HttpHeaders afterWrite() {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(POSITION_HEADER, Long.toString(positions.head()));
+        headers.set(POSITION_HEADER, Long.toString(positions.positionOfEvents(WrittenEvents.drain())));
         return headers;
     }
 
@@ -43,10 +44,9 @@ public class ReadYourWrites {
         if (minPosition == null || minPosition <= 0) {
             return;
         }
-        TrackingToken target = positions.tokenAt(minPosition);
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         for (String name : processors) {
-            while (!reached(name, target)) {
+            while (!reached(name, minPosition)) {
                 if (System.nanoTime() > deadline) {
                     throw new ProjectionsBehindException("the results have not yet reached position " + minPosition
                             + "; retry shortly");
@@ -61,7 +61,7 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean reached(String processorName, TrackingToken target) {
+    private boolean reached(String processorName, long position) {
         StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + processorName));
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
@@ -69,18 +69,10 @@ public class ReadYourWrites {
             return false;
         }
         for (EventTrackerStatus segment : status.values()) {
-            TrackingToken token = segment.getTrackingToken();
-            if (token == null || !token.covers(target) && !coversByPosition(token, target)) {
+            if (!positions.reached(segment.getTrackingToken(), position)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** A replaying processor's token wraps the position; compare positions where a direct comparison cannot. */
-    private static boolean coversByPosition(TrackingToken token, TrackingToken target) {
-        return token.position().isPresent() && target.position().isPresent()
-                && token.position().getAsLong() >= target.position().getAsLong()
-                && !(token instanceof org.axonframework.eventhandling.GapAwareTrackingToken);
     }
 }

@@ -1,0 +1,89 @@
+package fi.collabmaturity.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged application as a separate process on loopback, for tests that must kill it. */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    public final int port;
+
+    private AppProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static AppProcess start(Path dataDir, String adminPassword, Path log) {
+        String jar = System.getProperty("app.jar");
+        if (jar == null) {
+            throw new IllegalStateException("app.jar is not set: run this test with failsafe (mvn verify)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1",
+                "--assessment.storage.data-dir=" + dataDir, "--assessment.admin-password=" + adminPassword));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            AppProcess app = new AppProcess(process, port);
+            app.awaitHealthy();
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy() {
+        ApiClient anonymous = new ApiClient(port, null, null);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue());
+            }
+            try {
+                if (anonymous.get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("the application did not become healthy");
+    }
+
+    /** SIGKILL: no shutdown hooks, no flushing, exactly like a power cut for the process. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
