@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AssessmentApplication {
 
     public static void main(String[] args) {
+        // A research instrument does not report usage to third parties (Axon's update checker would, and would
+        // fail on closed networks anyway); an operator may still turn it on explicitly.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(AssessmentApplication.class, args);
     }
 }
