@@ -8,6 +8,7 @@ import fi.collabmaturity.projection.maturity.ProfileBuilder;
 import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
+import fi.collabmaturity.projection.support.ProgressQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,6 +43,11 @@ public class ProjectionConfiguration {
     @Bean
     MaturityProjection maturityProjection(MongoDatabase readModelDatabase, FrameworkCatalog frameworks) {
         return new MaturityProjection(readModelDatabase, new ProfileBuilder(frameworks));
+    }
+
+    @Bean
+    ProgressQueries progressQueries(MongoDatabase readModelDatabase) {
+        return new ProgressQueries(readModelDatabase);
     }
 
     @Bean

@@ -1,0 +1,62 @@
+package fi.collabmaturity.api;
+
+import fi.collabmaturity.api.support.ApiClient;
+import fi.collabmaturity.api.support.Slice;
+import fi.collabmaturity.api.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health probes and metrics as an operator meets them (metrics export is off in tests unless asked for). */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsTest {
+
+    static final Path dataDir = TestData.freshFolder("operations");
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("assessment.storage.data-dir", dataDir::toString);
+        registry.add("assessment.admin-password", () -> "ops-admin-password");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void probesAnswerWithoutCredentialsAndShowNoDetails() {
+        ApiClient anonymous = new ApiClient(port, null, null);
+        for (String probe : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            ApiClient.Response response = anonymous.get(probe);
+            assertThat(response.status()).as(probe).isEqualTo(200);
+            assertThat(response.json().path("status").asText()).isEqualTo("UP");
+            assertThat(response.json().has("components")).as("no details for anonymous callers").isFalse();
+        }
+        ApiClient admin = new ApiClient(port, "admin", "ops-admin-password");
+        assertThat(admin.get("/actuator/health/readiness").json().path("components").fieldNames())
+                .toIterable().contains("eventLog", "readModelStore", "projections", "readinessState");
+    }
+
+    @Test
+    void metricsNeedAdminAndCountWritesAndLag() {
+        ApiClient admin = new ApiClient(port, "admin", "ops-admin-password");
+        assertThat(new ApiClient(port, null, null).get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(admin.post("/api/v1/accounts", "{\"username\":\"r1\",\"password\":\"researcher-pw-1\","
+                + "\"roles\":[\"RESEARCHER\"]}").status()).isEqualTo(201);
+        assertThat(admin.as("r1", "researcher-pw-1").get("/actuator/prometheus").status()).isEqualTo(403);
+
+        assertThat(admin.post("/api/v1/studies", Slice.study("ops")).status()).isEqualTo(201);
+        String metrics = admin.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("assessment_writes_total{kind=\"CreateStudy\"} 1.0");
+        assertThat(metrics).contains("assessment_projection_lag_events{processor=\"maturity\"}");
+        assertThat(metrics).contains("assessment_projection_dead_letters{processor=\"studies\"} 0.0");
+        assertThat(metrics).contains("commandBus_successCounter_total").as("Axon's own metrics");
+    }
+}
