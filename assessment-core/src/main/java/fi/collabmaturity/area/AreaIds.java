@@ -1,8 +1,9 @@
 package fi.collabmaturity.area;
 
+import fi.collabmaturity.shared.RecordIds;
+
 /**
- * An area's id is unique within its study only, so its aggregate identifier is {@code studyId/areaId}; study ids
- * cannot contain a slash, so this never collides with another aggregate's identifier.
+ * An area's id is unique within its study only; its aggregate identifier is composed by {@link RecordIds}.
  */
 public final class AreaIds {
 
@@ -10,6 +11,6 @@ public final class AreaIds {
     }
 
     public static String aggregateId(String studyId, String areaId) {
-        return studyId + "/" + areaId;
+        return RecordIds.area(studyId, areaId);
     }
 }

@@ -9,6 +9,7 @@ import fi.collabmaturity.privacy.Sealed;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.shared.PreconditionFailedException;
+import fi.collabmaturity.shared.RecordIds;
 import fi.collabmaturity.shared.Validation;
 import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.study.Wave;
@@ -34,6 +35,7 @@ public class Interview {
     static final int MAX_EXCERPT = 10_000;
 
     @AggregateIdentifier
+    private String aggregateId;
     private String interviewId;
     private String studyId;
     private String waveId;
@@ -69,7 +71,7 @@ public class Interview {
                 throw new NotFoundException("area " + areaId + " does not exist in study " + study.studyId());
             }
         }
-        if (directory.recordExists(command.interviewId())) {
+        if (directory.recordExists(RecordIds.interview(study.studyId(), command.interviewId()))) {
             throw new ConflictException("a record with id " + command.interviewId() + " already exists");
         }
         openWave(study, command.waveId());
@@ -221,6 +223,7 @@ public class Interview {
 
     @EventSourcingHandler
     void on(InterviewRecorded event) {
+        aggregateId = RecordIds.interview(event.studyId(), event.interviewId());
         interviewId = event.interviewId();
         studyId = event.studyId();
         waveId = event.waveId();

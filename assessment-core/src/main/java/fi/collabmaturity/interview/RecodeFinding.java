@@ -1,5 +1,6 @@
 package fi.collabmaturity.interview;
 
+import fi.collabmaturity.shared.RecordIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -9,7 +10,12 @@ import java.util.List;
  * (the API's If-Match); an omitted excerpt keeps the one recorded. A finding's area cannot change (withdraw it
  * and record a new one); {@code areaId} may be omitted or repeat the current one.
  */
-public record RecodeFinding(@TargetAggregateIdentifier String interviewId, String studyId, String findingId,
+public record RecodeFinding(String interviewId, String studyId, String findingId,
                             Long expectedRevision, String areaId, String dimension, Integer stage,
                             List<String> codes, String excerpt) {
+
+    @TargetAggregateIdentifier
+    public String interviewAggregateId() {
+        return RecordIds.interview(studyId, interviewId);
+    }
 }

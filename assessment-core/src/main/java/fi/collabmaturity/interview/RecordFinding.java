@@ -1,5 +1,6 @@
 package fi.collabmaturity.interview;
 
+import fi.collabmaturity.shared.RecordIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -9,7 +10,12 @@ import java.util.List;
  * optionally the excerpt. Two findings with the same segment id and dimension by different coders are a double
  * coding of one unit.
  */
-public record RecordFinding(@TargetAggregateIdentifier String interviewId, String studyId, String findingId,
+public record RecordFinding(String interviewId, String studyId, String findingId,
                             String segmentId, String areaId, String dimension, Integer stage, List<String> codes,
                             String excerpt, String coder) {
+
+    @TargetAggregateIdentifier
+    public String interviewAggregateId() {
+        return RecordIds.interview(studyId, interviewId);
+    }
 }

@@ -8,6 +8,7 @@ import fi.collabmaturity.participant.ParticipantRules;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.shared.RecordIds;
 import fi.collabmaturity.shared.Validation;
 import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.study.Wave;
@@ -29,6 +30,7 @@ public class SelfAssessment {
     static final int MAX_COMMENT = 4000;
 
     @AggregateIdentifier
+    private String aggregateId;
     private String selfAssessmentId;
     private String studyId;
     private String areaId;
@@ -56,7 +58,7 @@ public class SelfAssessment {
         if (!directory.areaExists(study.studyId(), command.areaId())) {
             throw new NotFoundException("area " + command.areaId() + " does not exist in study " + study.studyId());
         }
-        if (directory.recordExists(command.selfAssessmentId())) {
+        if (directory.recordExists(RecordIds.selfAssessment(study.studyId(), command.selfAssessmentId()))) {
             throw new ConflictException("a record with id " + command.selfAssessmentId() + " already exists");
         }
         openWave(study, command.waveId());
@@ -141,6 +143,7 @@ public class SelfAssessment {
 
     @EventSourcingHandler
     void on(SelfAssessmentSubmitted event) {
+        aggregateId = RecordIds.selfAssessment(event.studyId(), event.selfAssessmentId());
         selfAssessmentId = event.selfAssessmentId();
         studyId = event.studyId();
         areaId = event.areaId();

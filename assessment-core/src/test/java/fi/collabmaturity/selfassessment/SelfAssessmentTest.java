@@ -4,6 +4,7 @@ import fi.collabmaturity.participant.Participant;
 import fi.collabmaturity.privacy.Sealed;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.shared.RecordIds;
 import fi.collabmaturity.testsupport.TestWorld;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -184,7 +185,7 @@ class SelfAssessmentTest {
 
         @Test
         void refusesAnIdAlreadyTakenByAnotherRecord() {
-            world.append("Interview", ID, new Object());
+            world.append("Interview", RecordIds.selfAssessment(STUDY, ID), new Object());
             fixture.givenNoPriorActivity()
                     .when(submit(Map.of("trust", d("2")), null))
                     .expectException(ConflictException.class)
@@ -345,12 +346,10 @@ class SelfAssessmentTest {
 
         @Test
         void refusesAWithdrawalAddressedToAnotherStudy() {
-            world.study("national");
-
-            fixture.given(submitted())
-                    .when(new WithdrawSelfAssessment(ID, "national", "reason"))
-                    .expectException(NotFoundException.class)
-                    .expectNoEvents();
+            // the same id in another study is another record: routed elsewhere, never to this one (over HTTP: 404)
+            assertThat(new WithdrawSelfAssessment(ID, "national", "reason").selfAssessmentAggregateId())
+                    .isNotEqualTo(RecordIds.selfAssessment(STUDY, ID))
+                    .isEqualTo(RecordIds.selfAssessment("national", ID));
         }
 
         @ParameterizedTest
