@@ -53,10 +53,12 @@ class OperationsTest {
         assertThat(admin.as("r1", "researcher-pw-1").get("/actuator/prometheus").status()).isEqualTo(403);
 
         assertThat(admin.post("/api/v1/studies", Slice.study("ops")).status()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/studies/ops/export").status()).isEqualTo(200);
         String metrics = admin.get("/actuator/prometheus").body();
         assertThat(metrics).contains("assessment_writes_total{kind=\"CreateStudy\"} 1.0");
         assertThat(metrics).contains("assessment_projection_lag_events{processor=\"maturity\"}");
         assertThat(metrics).contains("assessment_projection_dead_letters{processor=\"studies\"} 0.0");
         assertThat(metrics).contains("commandBus_successCounter_total").as("Axon's own metrics");
+        assertThat(metrics).contains("assessment_export_seconds_count 1.0").contains("assessment_export_bytes_count 1.0");
     }
 }

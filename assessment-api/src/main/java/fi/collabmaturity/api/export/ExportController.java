@@ -17,6 +17,9 @@ import fi.collabmaturity.shared.InvalidInputException;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
 import org.springframework.http.ContentDisposition;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,9 +54,12 @@ public class ExportController {
     private final FrameworkCatalog frameworks;
     private final RegionCatalog regions;
     private final ProductVersion productVersion;
+    private final MeterRegistry meters;
 
     public ExportController(StudyAccess access, ExportEventReader reader, ParticipantKeyStore keys,
-                            FrameworkCatalog frameworks, RegionCatalog regions, ProductVersion productVersion) {
+                            FrameworkCatalog frameworks, RegionCatalog regions, ProductVersion productVersion,
+                            MeterRegistry meters) {
+        this.meters = meters;
         this.access = access;
         this.reader = reader;
         this.keys = keys;
@@ -73,6 +80,7 @@ public class ExportController {
         AsOf point = AsOf.parse(asOf);
         long limit = reader.limit(point);
 
+        long started = System.nanoTime();
         StudyLogFold fold = new StudyLogFold(studyId, options, new PersonalDataSealer(new ExportKeyCache(keys)),
                 frameworks, regions);
         ExportPoint read = reader.read(point, limit, fold);
@@ -81,7 +89,14 @@ public class ExportController {
             throw new NotFoundException("study " + studyId + " did not exist as of event position " + read.position());
         }
         ExportArchive archive = new ExportArchive(productVersion.version());
-        StreamingResponseBody body = out -> archive.write(data.get(), options, read, out);
+        StreamingResponseBody body = out -> {
+            CountingOutputStream counted = new CountingOutputStream(out);
+            archive.write(data.get(), options, read, counted);
+            Timer.builder("assessment.export").description("Time to build and stream an export, from the request")
+                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            DistributionSummary.builder("assessment.export.bytes").baseUnit("bytes")
+                    .description("Size of an export archive").register(meters).record(counted.count());
+        };
         return ResponseEntity.ok()
                 .contentType(ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -106,5 +121,30 @@ public class ExportController {
             throw new InvalidInputException(errors);
         }
         return out;
+    }
+
+    /** Counts the bytes of the archive on their way to the client. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
+        }
     }
 }
