@@ -3,6 +3,8 @@ package fi.collabmaturity.study;
 import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.scoring.ScoringPolicy;
+import fi.collabmaturity.scoring.Source;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.shared.Validation;
@@ -98,6 +100,34 @@ public class Study {
             throw new ConflictException("wave " + wave.waveId() + " is not closed");
         }
         apply(new WaveReopened(studyId, wave.waveId(), command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(SetScoringPolicy command) {
+        ScoringPolicy current = facts.policy();
+        int minimumN = command.minimumN() == null ? current.minimumN() : command.minimumN();
+        double interviews = command.interviewsWeight() == null ? current.weight(Source.INTERVIEWS)
+                : command.interviewsWeight();
+        double self = command.selfAssessmentsWeight() == null ? current.weight(Source.SELF_ASSESSMENTS)
+                : command.selfAssessmentsWeight();
+        double threshold = command.divergenceThreshold() == null ? current.divergenceThreshold()
+                : command.divergenceThreshold();
+        new Validation()
+                .require(minimumN >= 1 && minimumN <= 1000, "minimumN", "must be from 1 to 1000")
+                .require(Double.isFinite(interviews) && interviews >= 0 && interviews <= 100, "weights.interviews",
+                        "must be from 0 to 100")
+                .require(Double.isFinite(self) && self >= 0 && self <= 100, "weights.selfAssessments",
+                        "must be from 0 to 100")
+                .require(interviews + self > 0, "weights", "must not all be 0")
+                .require(Double.isFinite(threshold) && threshold > 0 && threshold <= 2, "divergenceThreshold",
+                        "must be more than 0 and at most 2")
+                .throwIfInvalid();
+        apply(new ScoringPolicySet(studyId, minimumN, interviews, self, threshold));
+    }
+
+    @EventSourcingHandler
+    void on(ScoringPolicySet event) {
+        facts = facts.apply(event);
     }
 
     @CommandHandler

@@ -1,5 +1,8 @@
 package fi.collabmaturity.study;
 
+import fi.collabmaturity.scoring.ScoringPolicy;
+import fi.collabmaturity.scoring.Source;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.Optional;
  * events into it for the other aggregates' rules, so both read one definition.
  */
 public record StudyFacts(String studyId, String title, String description, String frameworkId,
-                         String frameworkVersion,
+                         String frameworkVersion, ScoringPolicy policy,
                          Map<String, Wave> waves, Map<String, String> members) {
 
     public StudyFacts {
@@ -23,7 +26,7 @@ public record StudyFacts(String studyId, String title, String description, Strin
         Map<String, String> members = e.createdBy() == null ? Map.of()
                 : Map.of(e.createdBy(), StudyRole.RESEARCHER.name());
         return new StudyFacts(e.studyId(), e.title(), e.description(), e.frameworkId(), e.frameworkVersion(),
-                Map.of(), members);
+                ScoringPolicy.DEFAULT, Map.of(), members);
     }
 
     /** The facts after one more of the study's events; events that change none of them leave them as they are. */
@@ -37,10 +40,14 @@ public record StudyFacts(String studyId, String title, String description, Strin
         if (event instanceof WaveReopened e) {
             return withWave(waves.get(e.waveId()).closed(false));
         }
+        if (event instanceof ScoringPolicySet e) {
+            return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, policyOf(e), waves,
+                    members);
+        }
         if (event instanceof StudyMemberAdded e) {
             Map<String, String> next = new LinkedHashMap<>(members);
             next.put(e.username(), e.role());
-            return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, waves, next);
+            return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, policy, waves, next);
         }
         return this;
     }
@@ -48,7 +55,12 @@ public record StudyFacts(String studyId, String title, String description, Strin
     private StudyFacts withWave(Wave wave) {
         Map<String, Wave> next = new LinkedHashMap<>(waves);
         next.put(wave.waveId(), wave);
-        return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, next, members);
+        return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, policy, next, members);
+    }
+
+    public static ScoringPolicy policyOf(ScoringPolicySet e) {
+        return new ScoringPolicy(e.minimumN(), Map.of(Source.INTERVIEWS, e.interviewsWeight(),
+                Source.SELF_ASSESSMENTS, e.selfAssessmentsWeight()), e.divergenceThreshold());
     }
 
     public Optional<Wave> wave(String waveId) {

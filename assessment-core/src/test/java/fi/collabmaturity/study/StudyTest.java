@@ -297,6 +297,41 @@ class StudyTest {
     }
 
     @Nested
+    class SetScoringPolicyCommand {
+
+        @Test
+        void setsAPolicyKeepingWhatIsNotNamed() {
+            fixture.given(created())
+                    .when(new SetScoringPolicy(STUDY, 5, 2.0, null, null))
+                    .expectEvents(new ScoringPolicySet(STUDY, 5, 2.0, 1.0, 0.75));
+        }
+
+        @Test
+        void startsFromThePolicySetBefore() {
+            fixture.given(created(), new ScoringPolicySet(STUDY, 5, 2.0, 1.0, 0.75))
+                    .when(new SetScoringPolicy(STUDY, null, null, 0.5, 1.0))
+                    .expectEvents(new ScoringPolicySet(STUDY, 5, 2.0, 0.5, 1.0));
+        }
+
+        @Test
+        void refusesImpossibleValuesNamingEachField() {
+            fixture.given(created())
+                    .when(new SetScoringPolicy(STUDY, 0, -1.0, Double.NaN, 0.0))
+                    .expectException(invalidFields("minimumN", "weights.interviews", "weights.selfAssessments",
+                            "weights", "divergenceThreshold"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesWeightsThatAreAllZero() {
+            fixture.given(created())
+                    .when(new SetScoringPolicy(STUDY, null, 0.0, 0.0, null))
+                    .expectException(invalidFields("weights"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class CloseWaveCommand {
 
         @Test

@@ -63,7 +63,7 @@ public class ResultsController {
         }
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        return maturity.profile(frameworks.get(study.frameworkId()), studyId, areaId, waveId);
+        return maturity.profile(frameworks.get(study.frameworkId()), study.policy(), studyId, areaId, waveId);
     }
 
     @GetMapping("/overview")
@@ -74,7 +74,8 @@ public class ResultsController {
         StudyFacts study = access.read(studyId);
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        return maturity.overview(frameworks.get(study.frameworkId()), studyId, waveId, regionCode, interfaceTheme);
+        return maturity.overview(frameworks.get(study.frameworkId()), study.policy(), studyId, waveId, regionCode,
+                interfaceTheme);
     }
 
     /** The situational picture on a date ({@code on}, default today in Europe/Helsinki). */
@@ -93,7 +94,8 @@ public class ResultsController {
     public Map<String, Object> trajectory(@PathVariable String studyId, @PathVariable String areaId,
                                           @RequestParam(required = false) Long minPosition) {
         StudyFacts study = readArea(studyId, areaId, minPosition);
-        return maturity.trajectory(frameworks.get(study.frameworkId()), studyId, areaId, waveOrder(study));
+        return maturity.trajectory(frameworks.get(study.frameworkId()), study.policy(), studyId, areaId,
+                waveOrder(study));
     }
 
     @GetMapping("/areas/{areaId}/path")
@@ -106,7 +108,7 @@ public class ResultsController {
         if (waveId != null) {
             study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         }
-        return maturity.path(frameworks.get(study.frameworkId()), studyId, areaId, waveOrder(study), waveId,
+        return maturity.path(frameworks.get(study.frameworkId()), study.policy(), studyId, areaId, waveOrder(study), waveId,
                 Languages.pick(lang, acceptLanguage));
     }
 

@@ -13,7 +13,11 @@ import fi.collabmaturity.study.CloseWave;
 import fi.collabmaturity.study.CreateStudy;
 import fi.collabmaturity.study.CreateWave;
 import fi.collabmaturity.study.ReopenWave;
+import fi.collabmaturity.study.SetScoringPolicy;
 import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.scoring.ScoringPolicy;
+import fi.collabmaturity.scoring.Source;
+import org.springframework.web.bind.annotation.PutMapping;
 import fi.collabmaturity.study.Wave;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -63,6 +67,31 @@ public class StudyController {
     }
 
     public record Reason(String reason) {
+    }
+
+    public record Weights(Double interviews, Double selfAssessments) {
+    }
+
+    public record NewScoringPolicy(Integer minimumN, Weights weights, Double divergenceThreshold) {
+    }
+
+    /** Sets how the study's scores are computed; omitted fields keep their current value. */
+    @PutMapping(path = "/{studyId}/scoring-policy", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> scoringPolicy(@PathVariable String studyId,
+                                                             @RequestBody NewScoringPolicy body) {
+        access.write(studyId);
+        Weights w = body.weights() == null ? new Weights(null, null) : body.weights();
+        commands.sendAndWait(new SetScoringPolicy(studyId, body.minimumN(), w.interviews(), w.selfAssessments(),
+                body.divergenceThreshold()));
+        return Responses.written(consistency.afterWrite(), policy(directory.study(studyId).orElseThrow().policy()));
+    }
+
+    static Map<String, Object> policy(ScoringPolicy p) {
+        return Map.of("minimumN", p.minimumN(),
+                "weights", Map.of("interviews", p.weight(Source.INTERVIEWS),
+                        "selfAssessments", p.weight(Source.SELF_ASSESSMENTS)),
+                "divergenceThreshold", p.divergenceThreshold(),
+                "confidenceInterval", "Student's t, 95%, clipped to the scale");
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -167,6 +196,7 @@ public class StudyController {
         out.put("title", s.title());
         out.put("description", s.description());
         out.put("framework", Map.of("id", s.frameworkId(), "version", s.frameworkVersion()));
+        out.put("scoringPolicy", policy(s.policy()));
         out.put("waves", ordered(s).stream().map(StudyController::wave).toList());
         out.put("members", s.members().entrySet().stream()
                 .map(e -> Map.of("username", e.getKey(), "role", e.getValue())).toList());

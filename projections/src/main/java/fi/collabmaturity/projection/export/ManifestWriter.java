@@ -43,12 +43,12 @@ final class ManifestWriter {
         frameworks.addObject().put("id", data.framework().id()).put("version", data.framework().version())
                 .put("versionAtStudyCreation", data.study().frameworkVersionAtCreation());
         ObjectNode policy = root.putObject("scoringPolicy");
-        policy.put("minimumN", ScoresTable.POLICY.minimumN());
+        policy.put("minimumN", data.study().policy().minimumN());
         ObjectNode weights = policy.putObject("weights");
         for (Source s : Source.values()) {
-            weights.put(s.code(), ScoresTable.POLICY.weight(s));
+            weights.put(s.code(), data.study().policy().weight(s));
         }
-        policy.put("divergenceThreshold", ScoresTable.POLICY.divergenceThreshold());
+        policy.put("divergenceThreshold", data.study().policy().divergenceThreshold());
         root.put("productVersion", productVersion);
         ArrayNode list = root.putArray("files");
         for (ArchivedFile f : files) {

@@ -68,7 +68,7 @@ final class ReadmeWriter {
                 + "identifier. Informants are identified likewise by `informant_pseudonym`.\n");
         md.append("- `scores_long.csv` has every wave × area × dimension, each with three rows: `interviews` and "
                 + "`self_assessments` (n, mean, sd, 95% t-interval; `evidence` says whether the source has the "
-                + "minimum of ").append(ScoresTable.POLICY.minimumN()).append(" units and so counts) and "
+                + "minimum of ").append(data.study().policy().minimumN()).append(" units and so counts) and "
                 + "`combined` (the score, its stage, and whether the dimension has a score). An interview unit is "
                 + "one segment on one dimension (the mean of its coders); a self-assessment unit is one answer.\n");
         md.append("- Several codes in one cell (`codes`, `parties`, `party_types`) are separated by `;`; a `;` or "

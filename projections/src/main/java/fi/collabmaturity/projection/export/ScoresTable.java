@@ -24,7 +24,6 @@ import java.util.TreeMap;
 final class ScoresTable implements ExportTable {
 
     /** The policy the maturity projection scores with. */
-    static final ScoringPolicy POLICY = ScoringPolicy.DEFAULT;
 
     private final StudyExportData data;
 
@@ -74,10 +73,10 @@ final class ScoresTable implements ExportTable {
                         Column.of("n", ColumnType.INTEGER, true, new Bilingual("Havaintoyksiköiden määrä",
                                         "Number of units"),
                                 new Bilingual("Lähderivillä lähteen näyttöyksiköiden määrä (myös alle vähimmäismäärän "
-                                        + POLICY.minimumN() + "); yhdistetyllä rivillä pistemäärään laskettujen "
+                                        + data.study().policy().minimumN() + "); yhdistetyllä rivillä pistemäärään laskettujen "
                                         + "lähteiden yksiköt yhteensä.",
                                         "On a source row the source's units of evidence (also below the minimum of "
-                                                + POLICY.minimumN() + "); on the combined row the units of the "
+                                                + data.study().policy().minimumN() + "); on the combined row the units of the "
                                                 + "sources that count in the score.")).between(0, null),
                         Column.of("mean", ColumnType.NUMBER, false, new Bilingual("Keskiarvo", "Mean"),
                                 new Bilingual("Lähteen yksiköiden keskiarvo (3 desimaalia); tyhjä ilman yksiköitä ja "
@@ -108,10 +107,10 @@ final class ScoresTable implements ExportTable {
                                 + "the framework's bands; on the combined row only, empty when the evidence is "
                                 + "insufficient.")),
                         Column.of("evidence", ColumnType.STRING, true, new Bilingual("Näyttö", "Evidence"),
-                                new Bilingual("Lähderivillä: onko lähteellä vähintään " + POLICY.minimumN()
+                                new Bilingual("Lähderivillä: onko lähteellä vähintään " + data.study().policy().minimumN()
                                         + " yksikköä (lasketaanko se pistemäärään). Yhdistetyllä rivillä: onko "
                                         + "ulottuvuudella pistemäärä.", "On a source row: whether the source has at "
-                                        + "least " + POLICY.minimumN() + " units (and so counts in the score). On "
+                                        + "least " + data.study().policy().minimumN() + " units (and so counts in the score). On "
                                         + "the combined row: whether the dimension has a score."))
                                 .coded(CodeLists.evidence(), false),
                         Column.of("framework_id", ColumnType.STRING, true,
@@ -133,13 +132,13 @@ final class ScoresTable implements ExportTable {
         for (WaveRecord w : data.waves()) {
             for (AreaRecord a : data.areas()) {
                 String key = StudyExportData.key(a.areaId(), w.waveId());
-                MaturityProfile profile = ProfileScoring.profile(f, POLICY,
+                MaturityProfile profile = ProfileScoring.profile(f, data.study().policy(),
                         evidence(answers.getOrDefault(key, List.of()), findings.getOrDefault(key, List.of())));
                 for (DimensionScore d : profile.dimensions()) {
                     int counted = 0;
                     for (Source source : Source.values()) {
                         SourceStatistics s = d.sources().get(source);
-                        if (s.sufficient() && POLICY.weight(source) > 0) {
+                        if (s.sufficient() && data.study().policy().weight(source) > 0) {
                             counted += s.n();
                         }
                         rows.row(prefix(w, a, d, source.code(), Cells.integer(s.n()), Cells.decimal3(s.mean()),

@@ -19,7 +19,10 @@ import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
+import fi.collabmaturity.scoring.ScoringPolicy;
+import fi.collabmaturity.study.ScoringPolicySet;
 import fi.collabmaturity.study.StudyCreated;
+import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.study.WaveClosed;
 import fi.collabmaturity.study.WaveCreated;
 import fi.collabmaturity.study.WaveReopened;
@@ -43,7 +46,8 @@ import java.util.Set;
 public final class StudyLogFold {
 
     /** The events the fold reads; a reader may skip every other event without deserialising it. */
-    public static final Set<Class<?>> EVENT_TYPES = Set.of(StudyCreated.class, WaveCreated.class, WaveClosed.class,
+    public static final Set<Class<?>> EVENT_TYPES = Set.of(StudyCreated.class, ScoringPolicySet.class,
+            WaveCreated.class, WaveClosed.class,
             WaveReopened.class, AreaRegistered.class, TargetProfileSet.class, InterviewRecorded.class,
             FindingRecorded.class, FindingRecoded.class, FindingWithdrawn.class, SelfAssessmentSubmitted.class,
             SelfAssessmentWithdrawn.class, InterfaceThemeAdded.class);
@@ -81,7 +85,7 @@ public final class StudyLogFold {
         } else if (event instanceof StudyCreated e) {
             if (studyId.equals(e.studyId())) {
                 study = new StudyRecord(e.studyId(), e.title(), e.description(), e.frameworkId(),
-                        e.frameworkVersion());
+                        e.frameworkVersion(), ScoringPolicy.DEFAULT);
                 framework = frameworks.get(e.frameworkId());
             }
         } else if (study != null) {
@@ -90,7 +94,9 @@ public final class StudyLogFold {
     }
 
     private void applyToStudy(Object event) {
-        if (event instanceof WaveCreated e && mine(e.studyId())) {
+        if (event instanceof ScoringPolicySet e && mine(e.studyId())) {
+            study = study.withPolicy(StudyFacts.policyOf(e));
+        } else if (event instanceof WaveCreated e && mine(e.studyId())) {
             waves.put(e.waveId(), new WaveRecord(e.waveId(), e.label(), e.opensOn(), e.closesOn(), false));
         } else if (event instanceof WaveClosed e && mine(e.studyId())) {
             waves.computeIfPresent(e.waveId(), (id, w) -> w.closed(true));

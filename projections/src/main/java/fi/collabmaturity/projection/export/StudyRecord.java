@@ -1,6 +1,12 @@
 package fi.collabmaturity.projection.export;
 
-/** The study as its creation recorded it. */
+import fi.collabmaturity.scoring.ScoringPolicy;
+
+/** The study as its creation recorded it, with the scoring policy in force at the export's point. */
 public record StudyRecord(String studyId, String title, String description, String frameworkId,
-                          String frameworkVersionAtCreation) {
+                          String frameworkVersionAtCreation, ScoringPolicy policy) {
+
+    StudyRecord withPolicy(ScoringPolicy next) {
+        return new StudyRecord(studyId, title, description, frameworkId, frameworkVersionAtCreation, next);
+    }
 }

@@ -15,6 +15,7 @@ import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.PendingWrites;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
+import fi.collabmaturity.study.ScoringPolicySet;
 import fi.collabmaturity.study.StudyCreated;
 import fi.collabmaturity.study.WaveCreated;
 import org.axonframework.config.ProcessingGroup;
@@ -48,6 +49,15 @@ public class MaturityProjection {
         stage(MaturityCollections.STUDIES, e.studyId(), Updates.combine(
                 Updates.set("frameworkId", e.frameworkId()),
                 Updates.set("frameworkVersion", e.frameworkVersion())));
+    }
+
+    @EventHandler
+    void on(ScoringPolicySet e) {
+        stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("policy", new Document("minimumN", e.minimumN())
+                .append("interviewsWeight", e.interviewsWeight())
+                .append("selfAssessmentsWeight", e.selfAssessmentsWeight())
+                .append("divergenceThreshold", e.divergenceThreshold())));
+        profiles.touchStudy(pending(), e.studyId());
     }
 
     @EventHandler

@@ -46,11 +46,11 @@ public final class MaturityQueries {
         return progress;
     }
 
-    public Document profile(Framework framework, String studyId, String areaId, String waveId) {
+    public Document profile(Framework framework, ScoringPolicy policy, String studyId, String areaId, String waveId) {
         String id = Ids.areaWave(studyId, areaId, waveId);
         Document stored = database.getCollection(MaturityCollections.PROFILES).find(Filters.eq("_id", id)).first();
         Document profile = stored != null ? stored
-                : ProfileDocuments.profile(ProfileScoring.profile(framework, ScoringPolicy.DEFAULT, Map.of()), framework);
+                : ProfileDocuments.profile(ProfileScoring.profile(framework, policy, Map.of()), framework);
         Document out = new Document("areaId", areaId).append("waveId", waveId)
                 .append("asOf", progress.asOf(PROCESSOR))
                 .append("framework", profile.get("framework"))
@@ -65,15 +65,15 @@ public final class MaturityQueries {
      * per dimension; an area without evidence in the wave shows insufficient evidence throughout. Optional filters
      * by region code and interface theme.
      */
-    public Document overview(Framework framework, String studyId, String waveId, String regionCode,
-                             String interfaceTheme) {
+    public Document overview(Framework framework, ScoringPolicy policy, String studyId, String waveId,
+                             String regionCode, String interfaceTheme) {
         Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
         Document overview = database.getCollection(MaturityCollections.OVERVIEWS)
                 .find(Filters.eq("_id", Ids.studyWave(studyId, waveId))).first();
         Document cells = overview == null ? new Document() : overview.get("areas", new Document());
         Document areas = study == null ? new Document() : study.get("areas", new Document());
         Document empty = ProfileDocuments.overviewCell(
-                ProfileScoring.profile(framework, ScoringPolicy.DEFAULT, Map.of()), framework);
+                ProfileScoring.profile(framework, policy, Map.of()), framework);
         List<Document> rows = new ArrayList<>();
         for (String areaId : new TreeSet<>(areas.keySet())) {
             Document area = areas.get(areaId, Document.class);
@@ -97,7 +97,8 @@ public final class MaturityQueries {
     }
 
     /** The profiles of one area in the given waves, computed from their evidence (an absent wave has none). */
-    private Map<String, AreaWave> areaWaves(Framework framework, String studyId, String areaId, List<String> waveIds) {
+    private Map<String, AreaWave> areaWaves(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                                            List<String> waveIds) {
         Map<String, Document> docs = new HashMap<>();
         List<String> ids = waveIds.stream().map(w -> Ids.areaWave(studyId, areaId, w)).toList();
         for (Document doc : database.getCollection(MaturityCollections.EVIDENCE).find(Filters.in("_id", ids))) {
@@ -107,7 +108,7 @@ public final class MaturityQueries {
         for (String waveId : waveIds) {
             Document doc = docs.get(waveId);
             AreaWaveEvidence evidence = doc == null ? AreaWaveEvidence.from(new Document()) : AreaWaveEvidence.from(doc);
-            out.put(waveId, new AreaWave(ProfileScoring.profile(framework, ScoringPolicy.DEFAULT,
+            out.put(waveId, new AreaWave(ProfileScoring.profile(framework, policy,
                     evidence.byDimension()), evidence.codes()));
         }
         return out;
@@ -117,8 +118,9 @@ public final class MaturityQueries {
     }
 
     /** Scores by wave per dimension and overall, with the change from the previous wave and its direction. */
-    public Document trajectory(Framework framework, String studyId, String areaId, List<String> orderedWaveIds) {
-        Map<String, AreaWave> waves = areaWaves(framework, studyId, areaId, orderedWaveIds);
+    public Document trajectory(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                               List<String> orderedWaveIds) {
+        Map<String, AreaWave> waves = areaWaves(framework, policy, studyId, areaId, orderedWaveIds);
         Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
         waves.forEach((w, aw) -> profiles.put(w, aw.profile()));
         Trajectory trajectory = Trajectory.of(framework, orderedWaveIds, profiles);
@@ -138,9 +140,9 @@ public final class MaturityQueries {
      * named) against its target profile, each with its step in the requested language and the theme codes behind
      * it, and the milestones of how the area got there.
      */
-    public Document path(Framework framework, String studyId, String areaId, List<String> orderedWaveIds,
-                         String waveId, String language) {
-        Map<String, AreaWave> waves = areaWaves(framework, studyId, areaId, orderedWaveIds);
+    public Document path(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                         List<String> orderedWaveIds, String waveId, String language) {
+        Map<String, AreaWave> waves = areaWaves(framework, policy, studyId, areaId, orderedWaveIds);
         String chosen = waveId;
         if (chosen == null) {
             for (String w : orderedWaveIds) {

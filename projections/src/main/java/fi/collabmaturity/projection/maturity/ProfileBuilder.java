@@ -16,6 +16,7 @@ import fi.collabmaturity.projection.support.PendingWrites;
 import fi.collabmaturity.scoring.MaturityProfile;
 import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
+import fi.collabmaturity.scoring.Source;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -34,7 +35,11 @@ public final class ProfileBuilder {
     private static final int READ_CHUNK = 500;
     private static final String DIRTY = "maturity.dirty";
     private final FrameworkCatalog frameworks;
-    private final Map<String, Framework> studyFrameworks = new ConcurrentHashMap<>();
+    private final Map<String, StudyScoring> studies = new ConcurrentHashMap<>();
+
+    /** How a study's scores are computed: its framework and its scoring policy. */
+    record StudyScoring(Framework framework, ScoringPolicy policy) {
+    }
 
     public ProfileBuilder(FrameworkCatalog frameworks) {
         this.frameworks = frameworks;
@@ -47,7 +52,27 @@ public final class ProfileBuilder {
     }
 
     void forgetCaches() {
-        studyFrameworks.clear();
+        studies.clear();
+    }
+
+    /** Recomputes every profile of a study (its scoring policy changed) at the end of the batch. */
+    void touchStudy(PendingWrites pending, String studyId) {
+        studies.remove(studyId);
+        pending.afterWrites("maturity.study." + studyId, database -> {
+            studies.remove(studyId);
+            Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId))
+                    .first();
+            if (study == null) {
+                return;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            for (String areaId : study.get("areas", new Document()).keySet()) {
+                for (String waveId : study.get("waves", new Document()).keySet()) {
+                    ids.add(Ids.areaWave(studyId, areaId, waveId));
+                }
+            }
+            rebuild(database, ids);
+        });
     }
 
     private void rebuild(MongoDatabase database, Set<String> ids) {
@@ -61,9 +86,10 @@ public final class ProfileBuilder {
                 String studyId = doc.getString("studyId");
                 String areaId = doc.getString("areaId");
                 String waveId = doc.getString("waveId");
-                Framework framework = framework(database, studyId);
+                StudyScoring scoring = scoring(database, studyId);
+                Framework framework = scoring.framework();
                 AreaWaveEvidence areaWave = AreaWaveEvidence.from(doc);
-                MaturityProfile profile = ProfileScoring.profile(framework, ScoringPolicy.DEFAULT,
+                MaturityProfile profile = ProfileScoring.profile(framework, scoring.policy(),
                         areaWave.byDimension());
                 Document profileDoc = ProfileDocuments.profile(profile, framework)
                         .append("_id", doc.getString("_id"))
@@ -82,13 +108,24 @@ public final class ProfileBuilder {
         }
     }
 
-    private Framework framework(MongoDatabase database, String studyId) {
-        return studyFrameworks.computeIfAbsent(studyId, id -> {
+    private StudyScoring scoring(MongoDatabase database, String studyId) {
+        return studies.computeIfAbsent(studyId, id -> {
             Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", id)).first();
             if (study == null) {
                 throw new IllegalStateException("evidence for study " + id + " arrived before the study");
             }
-            return frameworks.get(study.getString("frameworkId"));
+            return new StudyScoring(frameworks.get(study.getString("frameworkId")), policy(study));
         });
+    }
+
+    /** The policy a maturity_studies document records (the default until the study sets one). */
+    static ScoringPolicy policy(Document study) {
+        Document p = study.get("policy", Document.class);
+        if (p == null) {
+            return ScoringPolicy.DEFAULT;
+        }
+        return new ScoringPolicy(p.getInteger("minimumN"), Map.of(
+                Source.INTERVIEWS, p.getDouble("interviewsWeight"),
+                Source.SELF_ASSESSMENTS, p.getDouble("selfAssessmentsWeight")), p.getDouble("divergenceThreshold"));
     }
 }
