@@ -232,6 +232,28 @@ class ResearcherSessionTest {
         assertThat(list.path("content").get(0).path("answers").path("trust").asDouble()).isEqualTo(1.5);
     }
 
+    @Test
+    @Order(6)
+    void updatesAnAreaOnlyAtTheVersionItsIfMatchNames() {
+        ApiClient.Response area = researcher.get(S + "/areas/employment?minPosition=" + positions.head());
+        String etag = area.header("ETag");
+        assertThat(etag).matches("\"\\d+\"");
+        String blocks = "{\"legalFrame\":\"in_place\",\"sharedSituationalPicture\":\"in_place\","
+                + "\"sharedGoals\":\"partial\",\"responsibilities\":\"partial\",\"operatingModels\":\"missing\","
+                + "\"forums\":\"partial\"}";
+        long before = positions.head();
+        long stale = Long.parseLong(etag.replace("\"", "")) - 1;
+        ApiClient.Response refused = researcher.sendWithHeader("PUT", S + "/areas/employment/building-blocks",
+                "If-Match", "\"" + stale + "\"", blocks);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(412);
+        assertThat(positions.head()).isEqualTo(before);
+        ApiClient.Response accepted = researcher.sendWithHeader("PUT", S + "/areas/employment/building-blocks",
+                "If-Match", etag, blocks);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(researcher.get(S + "/areas/employment?minPosition=" + accepted.position()).header("ETag"))
+                .isNotEqualTo(etag);
+    }
+
     private ApiClient.Response put(String path, String ifMatch, String body) {
         return researcher.sendWithHeader("PUT", path, "If-Match", ifMatch, body);
     }

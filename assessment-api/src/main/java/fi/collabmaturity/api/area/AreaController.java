@@ -1,6 +1,7 @@
 package fi.collabmaturity.api.area;
 
 import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.api.web.ETags;
 import fi.collabmaturity.api.web.Paging;
 import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.api.web.Responses;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,31 +100,36 @@ public class AreaController {
     }
 
     @GetMapping("/{areaId}")
-    public Map<String, Object> get(@PathVariable String studyId, @PathVariable String areaId,
-                                   @RequestParam(required = false) Long minPosition) {
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String studyId, @PathVariable String areaId,
+                                                   @RequestParam(required = false) Long minPosition) {
         access.read(studyId);
         requireArea(studyId, areaId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        return queries.area(studyId, areaId)
+        Map<String, Object> area = queries.area(studyId, areaId)
                 .orElseThrow(() -> new NotFoundException("area " + areaId + " is not yet readable; retry"));
+        return ResponseEntity.ok().eTag(ETags.of(area.get("version"))).body(area);
     }
 
     @PutMapping(path = "/{areaId}/target-profile", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> setTarget(@PathVariable String studyId, @PathVariable String areaId,
-                                                         @RequestBody TargetProfile body) {
+                                                         @RequestBody TargetProfile body,
+                                                         @RequestHeader(value = "If-Match", required = false)
+                                                         String ifMatch) {
         access.write(studyId);
         requireArea(studyId, areaId);
-        commands.sendAndWait(new SetTargetProfile(studyId, areaId, body.targetProfile()));
+        commands.sendAndWait(new SetTargetProfile(studyId, areaId, body.targetProfile(), ETags.version(ifMatch)));
         return Responses.written(consistency.afterWrite(), Map.of("id", areaId));
     }
 
     @PutMapping(path = "/{areaId}/building-blocks", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> buildingBlocks(@PathVariable String studyId,
                                                               @PathVariable String areaId,
-                                                              @RequestBody BuildingBlocks body) {
+                                                              @RequestBody BuildingBlocks body,
+                                                              @RequestHeader(value = "If-Match", required = false)
+                                                              String ifMatch) {
         access.write(studyId);
         requireArea(studyId, areaId);
-        commands.sendAndWait(new AssessBuildingBlocks(studyId, areaId, body));
+        commands.sendAndWait(new AssessBuildingBlocks(studyId, areaId, body, ETags.version(ifMatch)));
         return Responses.written(consistency.afterWrite(), new LinkedHashMap<>(body.asMap()));
     }
 

@@ -9,6 +9,7 @@ import fi.collabmaturity.shared.InvalidInputException;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.shared.PreconditionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -80,6 +81,13 @@ public class Problems {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> on(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), null);
+    }
+
+    /** An If-Match that names a version the record is no longer at. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> on(ConflictingAggregateVersionException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+                "the record has changed since the version named in If-Match; read it again", null);
     }
 
     /** Two writes to one record at the same moment: the later one is refused and may simply be retried. */
