@@ -29,9 +29,15 @@ class RestartTest {
     void keepsEventsReadModelsAndTokensAcrossARestart() {
         JsonNode before;
         long position;
+        ApiClient.Response idempotent;
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = client(first);
-            position = SliceScenario.record(api, "restart-study");
+            SliceScenario.record(api, "restart-study");
+            idempotent = api.sendWithHeader("POST", "/api/v1/studies/restart-study/waves", "Idempotency-Key",
+                    "wave-2024-once", "{\"id\":\"w2024\",\"label\":\"2024\",\"opensOn\":\"2024-09-01\","
+                            + "\"closesOn\":\"2024-12-31\"}");
+            assertThat(idempotent.status()).isEqualTo(201);
+            position = idempotent.position();
             ApiClient.Response profile = api.get("/api/v1/studies/restart-study/areas/lapland-hyte/profile"
                     + "?waveId=w2023&minPosition=" + position);
             assertThat(profile.status()).isEqualTo(200);
@@ -50,6 +56,15 @@ class RestartTest {
             assertThat(profile.status()).isEqualTo(200);
             SliceScenario.assertProfile(profile.json());
             assertThat(profile.json()).isEqualTo(before);
+
+            // the Idempotency-Key is remembered across the restart: the retry answers the first response
+            ApiClient.Response retried = api.sendWithHeader("POST", "/api/v1/studies/restart-study/waves",
+                    "Idempotency-Key", "wave-2024-once", "{\"id\":\"w2024\",\"label\":\"2024\","
+                            + "\"opensOn\":\"2024-09-01\",\"closesOn\":\"2024-12-31\"}");
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retried.body()).isEqualTo(idempotent.body());
+            assertThat(second.getBean(EventLogPositions.class).head()).isEqualTo(position);
 
             // caught up (the read above waited for it) without handling a single event again
             MeterRegistry meters = second.getBean(MeterRegistry.class);
