@@ -38,6 +38,23 @@ class HardeningTest {
     }
 
     @Test
+    void slowsDownPasswordGuessingPerAccountAndAddress() {
+        ApiClient admin = new ApiClient(port, "admin", "hardening-admin");
+        assertThat(admin.post("/api/v1/accounts", "{\"username\":\"guessed\",\"password\":\"right-password-1\","
+                + "\"roles\":[\"RESEARCHER\"]}").status()).isEqualTo(201);
+        ApiClient guesser = admin.as("guessed", "wrong-guess");
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.get("/api/v1/studies").status()).as("guess " + i).isEqualTo(401);
+        }
+        assertThat(guesser.get("/api/v1/studies").status()).as("the sixth guess must wait").isEqualTo(429);
+        ApiClient.Response locked = admin.as("guessed", "right-password-1").get("/api/v1/studies");
+        assertThat(locked.status()).as("even the right password waits after repeated failures").isEqualTo(429);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isPositive();
+        assertThat(locked.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(admin.get("/api/v1/studies").status()).as("other accounts are not affected").isEqualTo(200);
+    }
+
+    @Test
     void sendsSecurityHeaders() {
         ApiClient.Response response = new ApiClient(port, "admin", "hardening-admin").get("/api/v1/studies");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
