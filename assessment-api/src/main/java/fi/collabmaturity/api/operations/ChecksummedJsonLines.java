@@ -149,7 +149,7 @@ final class ChecksummedJsonLines {
      */
     static Read read(Path file, String format, LineHandler handler) {
         if (!Files.isRegularFile(file)) {
-            throw new OperationRefused("there is no file " + file);
+            throw new OperationRefused("there is no file " + file + "; nothing was written");
         }
         MessageDigest digest = sha256();
         JsonNode header = null;
@@ -168,11 +168,16 @@ final class ChecksummedJsonLines {
                     header = parse(text, file, number);
                     if (!format.equals(header.path("format").asText())) {
                         throw new OperationRefused(file + " is not a " + format + " file (its first line says "
-                                + (header.path("format").isMissingNode() ? "nothing" : header.path("format")) + ")");
+                                + (header.path("format").isMissingNode() ? "nothing" : header.path("format"))
+                                + "); nothing was written");
+                    }
+                    if (!header.path("formatVersion").isInt()) {
+                        throw damaged(file, number, "the first line has no formatVersion");
                     }
                     if (header.path("formatVersion").asInt() != FORMAT_VERSION) {
                         throw new OperationRefused(file + " has format version " + header.path("formatVersion")
-                                + "; this version of the application reads version " + FORMAT_VERSION);
+                                + "; this version of the application reads version " + FORMAT_VERSION
+                                + "; nothing was written");
                     }
                 } else if (text.startsWith(END)) {
                     end = parse(text, file, number);
@@ -191,7 +196,7 @@ final class ChecksummedJsonLines {
                 digest.update((byte) '\n');
             }
             if (header == null) {
-                throw new OperationRefused(file + " is empty");
+                throw new OperationRefused(file + " is empty; nothing was written");
             }
             if (end == null) {
                 throw new OperationRefused(file + " has no end line: it is truncated or damaged; nothing was"
