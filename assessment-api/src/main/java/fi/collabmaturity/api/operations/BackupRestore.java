@@ -3,6 +3,7 @@ package fi.collabmaturity.api.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.collabmaturity.api.storage.StoredKey;
+import fi.collabmaturity.study.ParticipantErased;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public final class BackupRestore {
     public record BackupResult(Path file, long events, String sha256, Path keysFile, long keys) {
     }
 
-    public record RestoreResult(long events, long keys, String positions) {
+    /** {@code skippedKeys}: keys in the keys file of participants the event log records as erased. */
+    public record RestoreResult(long events, long keys, long skippedKeys, String positions) {
     }
 
     /** Writes every event of {@code store} to {@code file}, and its participant keys to {@code keysFile} if given. */
@@ -71,7 +73,9 @@ public final class BackupRestore {
         EventChecks checks = new EventChecks();
         ChecksummedJsonLines.Read verified = ChecksummedJsonLines.read(file, EVENTS_FORMAT,
                 (number, json) -> checks.accept(number, EventLines.decode(json)));
-        List<StoredKey> keys = keysFile == null ? List.of() : readKeys(keysFile);
+        List<StoredKey> keysInFile = keysFile == null ? List.of() : readKeys(keysFile);
+        // a keys file older than an erasure still holds the erased participant's key: it must not come back
+        List<StoredKey> keys = keysInFile.stream().filter(k -> !checks.erased.contains(k.participant())).toList();
 
         List<String> contents = target.contents();
         if (!contents.isEmpty()) {
@@ -94,7 +98,7 @@ public final class BackupRestore {
                 target.keys().importKey(key);
             }
         });
-        return new RestoreResult(verified.lines(), keys.size(), target.positions());
+        return new RestoreResult(verified.lines(), keys.size(), keysInFile.size() - keys.size(), target.positions());
     }
 
     /** Reads and checks a keys file completely. */
@@ -116,7 +120,7 @@ public final class BackupRestore {
         return keys;
     }
 
-    private static byte[] encode(StoredKey key) {
+    static byte[] encode(StoredKey key) {
         try {
             return ChecksummedJsonLines.JSON.writeValueAsBytes(ChecksummedJsonLines.JSON.createObjectNode()
                     .put("participant", key.participant()).put("studyId", key.studyId())
@@ -147,10 +151,23 @@ public final class BackupRestore {
                 node.path("pseudonym").asText(), key);
     }
 
+    private static String erasedParticipant(StoredEvent event) {
+        try {
+            JsonNode payload = ChecksummedJsonLines.JSON.readTree(event.payload());
+            if (payload.path("participant").isTextual()) {
+                return payload.path("participant").asText();
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("the erasure " + event.eventIdentifier() + " names no participant");
+    }
+
     /** What the first read of a backup checks about its events, line by line. */
     private static final class EventChecks {
 
         private final Set<String> identifiers = new HashSet<>();
+        private final Set<String> erased = new HashSet<>();
         private final Map<String, Long> lastSequence = new HashMap<>();
         private Boolean indexed;
         private long lastIndex;
@@ -164,6 +181,9 @@ public final class BackupRestore {
             if (event.sequenceNumber() != expected) {
                 throw new IllegalArgumentException("aggregate " + event.aggregateIdentifier() + " has sequence number "
                         + event.sequenceNumber() + " where " + expected + " belongs");
+            }
+            if (ParticipantErased.class.getName().equals(event.payloadType())) {
+                erased.add(erasedParticipant(event));
             }
             boolean hasIndex = event.globalIndex() != null;
             if (indexed == null) {

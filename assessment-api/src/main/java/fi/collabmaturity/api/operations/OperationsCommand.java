@@ -115,6 +115,10 @@ public final class OperationsCommand {
         out.println("The projections rebuild their read models from the events on the first start.");
         if (keysFile != null) {
             out.println("Restored " + result.keys() + " participant keys from " + keysFile + ".");
+            if (result.skippedKeys() > 0) {
+                out.println("Left out " + result.skippedKeys() + " keys of participants whom the event log records"
+                        + " as erased: their personal data stays unreadable.");
+            }
         } else {
             out.println("No participant keys were restored (no --keys=FILE): personal data in the events"
                     + " (excerpts, comments, participant attributes) reads as erased on this store.");

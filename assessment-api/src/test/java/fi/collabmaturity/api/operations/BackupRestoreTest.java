@@ -291,6 +291,28 @@ class BackupRestoreTest {
     }
 
     @Test
+    void anOlderKeysFileDoesNotBringAnErasedParticipantBack() {
+        // a keys file from before the erasure: it still holds the erased participant's key
+        Path older = work.resolve("older.keys.jsonl");
+        StoredKey erasedKey = new StoredKey(erasedParticipant, "lapland-demo", "ERASED-BEFORE-RESTORE",
+                new byte[32]);
+        try (ChecksummedJsonLines.Writer out = new ChecksummedJsonLines.Writer(older, BackupRestore.KEYS_FORMAT,
+                ChecksummedJsonLines.JSON.createObjectNode())) {
+            originalKeys.forEach(k -> out.line(BackupRestore.encode(k)));
+            out.line(BackupRestore.encode(erasedKey));
+            out.finish();
+        }
+        Path target = work.resolve("restored-with-older-keys");
+        Command restore = command("--restore=" + backup, "--keys=" + older, "--assessment.storage.data-dir=" + target);
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        assertThat(restore.out()).contains("Restored " + originalKeys.size() + " participant keys")
+                .contains("Left out 1 keys of participants whom the event log records as erased");
+        try (JdbcEventLogStore store = JdbcEventLogStore.existing(target)) {
+            assertThat(store.keys().exportKeys()).isEqualTo(originalKeys).doesNotContain(erasedKey);
+        }
+    }
+
+    @Test
     void aTargetThatIsNotEmptyIsRefused() {
         Command intoOriginal = command("--restore=" + backup, "--assessment.storage.data-dir=" + original);
         assertThat(intoOriginal.exit()).as(intoOriginal.toString()).isEqualTo(1);
