@@ -67,6 +67,16 @@ public final class BackupRestore {
         return new BackupResult(file, events, sha256, keysFile, keys);
     }
 
+    /** Writes every event of {@code store} to {@code out} (an online backup; never the keys); returns the count. */
+    public static long backup(EventLogStore store, java.io.OutputStream out) {
+        ObjectNode header = ChecksummedJsonLines.JSON.createObjectNode().put("positions", store.positions());
+        try (ChecksummedJsonLines.Writer writer = new ChecksummedJsonLines.Writer(out, EVENTS_FORMAT, header)) {
+            store.read(event -> writer.line(EventLines.encode(event)));
+            writer.finish();
+            return writer.lines();
+        }
+    }
+
     /** Checks the file(s) and the target, then writes the events (and keys) into the empty target. */
     public static RestoreResult restore(Path file, Path keysFile, EventLogStore target) {
         ChecksummedJsonLines.checkSidecar(file);

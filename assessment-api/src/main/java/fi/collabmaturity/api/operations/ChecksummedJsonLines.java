@@ -47,7 +47,10 @@ final class ChecksummedJsonLines {
     private ChecksummedJsonLines() {
     }
 
-    /** Writes one file; {@link #finish()} makes it visible under its name, {@link #close()} alone discards it. */
+    /**
+     * Writes one file; {@link #finish()} makes it visible under its name, {@link #close()} alone discards it. Or,
+     * built on a stream, writes the same bytes to that stream (an HTTP response), without a sidecar.
+     */
     static final class Writer implements Closeable {
 
         private final Path target;
@@ -63,14 +66,31 @@ final class ChecksummedJsonLines {
             this.format = format;
             try {
                 Files.createDirectories(this.target.getParent());
-                this.temporary = Files.createTempFile(this.target.getParent(), "." + this.target.getFileName(), ".partial");
+                this.temporary = Files.createTempFile(this.target.getParent(), "." + this.target.getFileName(),
+                        ".partial");
                 restrict(temporary);
                 this.out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-                ObjectNode first = JSON.createObjectNode().put("format", format).put("formatVersion", FORMAT_VERSION);
-                first.setAll(header);
-                write(JSON.writeValueAsBytes(first));
             } catch (IOException e) {
                 throw new OperationRefused("cannot write " + target + ": " + e.getMessage(), e);
+            }
+            header(header);
+        }
+
+        Writer(OutputStream stream, String format, ObjectNode header) {
+            this.target = null;
+            this.temporary = null;
+            this.format = format;
+            this.out = new java.io.BufferedOutputStream(stream, 1 << 16);
+            header(header);
+        }
+
+        private void header(ObjectNode header) {
+            ObjectNode first = JSON.createObjectNode().put("format", format).put("formatVersion", FORMAT_VERSION);
+            first.setAll(header);
+            try {
+                write(JSON.writeValueAsBytes(first));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
         }
 
@@ -92,17 +112,22 @@ final class ChecksummedJsonLines {
                 digest.update(json);
                 digest.update((byte) '\n');
             } catch (IOException e) {
-                throw new OperationRefused("cannot write " + target + ": " + e.getMessage(), e);
+                throw new OperationRefused("cannot write " + where() + ": " + e.getMessage(), e);
             }
         }
 
-        /** Writes the end line and the sidecar, and moves the file to its name; returns the content checksum. */
+        /** Writes the end line (and, for a file, the sidecar, and moves it to its name); returns the checksum. */
         String finish() {
             String checksum = HexFormat.of().formatHex(digest.digest());
             try {
                 ObjectNode end = JSON.createObjectNode().put("end", format).put("lines", lines).put("sha256", checksum);
                 out.write(JSON.writeValueAsBytes(end));
                 out.write('\n');
+                if (target == null) {
+                    out.flush();
+                    finished = true;
+                    return checksum;
+                }
                 out.close();
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 finished = true;
@@ -111,7 +136,7 @@ final class ChecksummedJsonLines {
                 Files.writeString(sidecar, fileSha256(target) + "  " + target.getFileName() + "\n",
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new OperationRefused("cannot write " + target + ": " + e.getMessage(), e);
+                throw new OperationRefused("cannot write " + where() + ": " + e.getMessage(), e);
             }
             return checksum;
         }
@@ -120,9 +145,13 @@ final class ChecksummedJsonLines {
             return lines;
         }
 
+        private String where() {
+            return target == null ? "the response" : target.toString();
+        }
+
         @Override
         public void close() {
-            if (!finished) {
+            if (!finished && temporary != null) {
                 try {
                     out.close();
                     Files.deleteIfExists(temporary);

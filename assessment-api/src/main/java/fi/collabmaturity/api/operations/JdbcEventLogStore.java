@@ -7,6 +7,7 @@ import fi.collabmaturity.api.storage.StoredKey;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 
+import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,9 +41,10 @@ public final class JdbcEventLogStore implements EventLogStore {
     private final Path folder;
     private Connection connection;
     private H2ParticipantKeyStore keys;
+    private boolean online;
 
     private JdbcEventLogStore(Path folder) {
-        this.folder = folder.toAbsolutePath().normalize();
+        this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
     }
 
     /** The event log of a data folder that must exist and hold one. */
@@ -53,6 +55,21 @@ public final class JdbcEventLogStore implements EventLogStore {
                     + "); set ASSESSMENT_DATA_DIR to the application's data folder");
         }
         store.connection = open(store.folder, true);
+        return store;
+    }
+
+    /**
+     * The running application's own event log, for an online backup: read from one of its pooled connections in a
+     * REPEATABLE READ transaction, so the backup is the log as committed when the read began.
+     */
+    public static JdbcEventLogStore online(DataSource dataSource) {
+        JdbcEventLogStore store = new JdbcEventLogStore(null);
+        try {
+            store.connection = dataSource.getConnection();
+            store.online = true;
+        } catch (SQLException e) {
+            throw new OperationRefused("cannot read the event log: " + e.getMessage(), e);
+        }
         return store;
     }
 
@@ -68,7 +85,7 @@ public final class JdbcEventLogStore implements EventLogStore {
 
     @Override
     public String describe() {
-        return "the data folder " + folder;
+        return folder == null ? "the running application's event log" : "the data folder " + folder;
     }
 
     @Override
@@ -108,22 +125,37 @@ public final class JdbcEventLogStore implements EventLogStore {
                 SCHEMA.timestampColumn(), SCHEMA.payloadTypeColumn(), SCHEMA.payloadRevisionColumn(),
                 SCHEMA.payloadColumn(), SCHEMA.metaDataColumn())
                 + " FROM " + SCHEMA.domainEventTable() + " ORDER BY " + SCHEMA.globalIndexColumn();
-        try (Statement s = connection.createStatement()) {
-            s.setFetchSize(BATCH);
-            try (ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    sink.accept(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
-                            rs.getBytes(10)));
+        try {
+            if (online) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            try (Statement s = connection.createStatement()) {
+                s.setFetchSize(BATCH);
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        sink.accept(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
+                                rs.getBytes(10)));
+                    }
+                }
+            } finally {
+                if (online) {
+                    connection.rollback();
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    connection.setAutoCommit(true);
                 }
             }
         } catch (SQLException e) {
-            throw new OperationRefused("cannot read the event log in " + folder + ": " + e.getMessage(), e);
+            throw new OperationRefused("cannot read " + describe() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void write(EventSource source, Runnable beforeCommit) {
+        if (online) {
+            throw new OperationRefused("a running application's event log is never restored into");
+        }
         try {
             Files.createDirectories(folder);
             connection = open(folder, false);
@@ -196,6 +228,9 @@ public final class JdbcEventLogStore implements EventLogStore {
 
     @Override
     public ParticipantKeyArchive keys() {
+        if (online) {
+            return EMPTY_KEYS; // keys never leave a running application
+        }
         if (keys == null) {
             if (connection == null && !Files.exists(folder.resolve(KEYS_FILE))) {
                 return EMPTY_KEYS;

@@ -82,6 +82,7 @@ class BackupRestoreTest {
     JsonNode selfAssessments;
     JsonNode audit;
     byte[] export;
+    HttpResponse<byte[]> online;
     String erasedParticipant;
     List<StoredEvent> originalEvents;
     List<StoredKey> originalKeys;
@@ -90,6 +91,8 @@ class BackupRestoreTest {
     void recordTheDemoStudyAndBackItUp() throws SQLException {
         try (ConfigurableApplicationContext app = start(original, null, "--assessment.demo=true")) {
             ApiClient api = client(app);
+            assertThat(api.post("/api/v1/accounts", "{\"username\":\"rita\",\"password\":\"rita-secret-1\","
+                    + "\"roles\":[\"RESEARCHER\"]}").status()).isEqualTo(201);
             // a gap in the global index, as a rolled-back append leaves one: positions must survive the restore
             try (Connection c = app.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE domainevententry ALTER COLUMN globalIndex RESTART WITH "
@@ -109,6 +112,11 @@ class BackupRestoreTest {
             selfAssessments = DemoResults.ok(api.get(DemoResults.STUDY + "/self-assessments?size=500"));
             audit = allAudit(api);
             export = exportBytes(app);
+            online = get(app, "/api/v1/admin/backup", "admin", PASSWORD);
+            assertThat(online.statusCode()).isEqualTo(200);
+            assertThat(online.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-ndjson");
+            assertThat(get(app, "/api/v1/admin/backup", "admin", "wrong").statusCode()).isEqualTo(401);
+            assertThat(get(app, "/api/v1/admin/backup", "rita", "rita-secret-1").statusCode()).isEqualTo(403);
         }
         assertThat(results.get("/profile/hyte/w2025").path("overall").path("score").isNumber()).isTrue();
         assertThat(interviews.path("totalElements").asInt()).isPositive();
@@ -159,6 +167,17 @@ class BackupRestoreTest {
         assertThat(command("--backup=" + again, "--assessment.storage.data-dir=" + original).exit()).isZero();
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(backup));
         assertThat(Files.exists(work.resolve("again.keys.jsonl"))).as("keys only when asked for").isFalse();
+    }
+
+    @Test
+    void theOnlineBackupIsTheSameFileWhileTheApplicationRuns() throws IOException {
+        // the same store, the same bytes: taken online at the end, and offline after the stop
+        assertThat(online.body()).isEqualTo(Files.readAllBytes(backup));
+        Path file = work.resolve("online.jsonl");
+        Files.write(file, online.body());
+        Command restore = command("--restore=" + file, "--assessment.storage.data-dir=" + work.resolve("from-online"));
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        assertThat(restore.out()).contains("Restored " + originalEvents.size() + " events");
     }
 
     @Test
@@ -474,17 +493,20 @@ class BackupRestoreTest {
     }
 
     private static byte[] exportBytes(ConfigurableApplicationContext app) {
+        HttpResponse<byte[]> response = get(app, DemoResults.STUDY + "/export?include=excerpts", "admin", PASSWORD);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<byte[]> get(ConfigurableApplicationContext app, String path, String user,
+                                            String password) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + DemoResults.STUDY
-                        + "/export?include=excerpts"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(60)).GET().build();
         try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
