@@ -289,7 +289,8 @@ public final class JdbcEventLogStore implements EventLogStore {
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("already in use")) {
                 throw new OperationRefused("the event log in " + folder + " is in use: stop the application that"
-                        + " runs on this data folder first", e);
+                        + " runs on this data folder first (or, for a backup, download GET /api/v1/admin/backup"
+                        + " from it)", e);
             }
             throw new OperationRefused("cannot open the event log in " + folder + ": " + e.getMessage(), e);
         }

@@ -268,6 +268,38 @@ class BackupRestoreTest {
     }
 
     @Test
+    void roundTripsThroughMongoDbWithTheKeys() throws IOException {
+        String database = "roundtrip";
+        String mongo = "--assessment.storage.mongo-uri=" + MONGO_URI;
+        Command in = command("--restore=" + backup, "--keys=" + keys, mongo, "--assessment.storage.database=" + database);
+        assertThat(in.exit()).as(in.toString()).isZero();
+
+        Path fromMongo = work.resolve("from-mongo.jsonl");
+        Path fromMongoKeys = work.resolve("from-mongo-keys.jsonl");
+        Command out = command("--backup=" + fromMongo, "--include-keys=" + fromMongoKeys, mongo,
+                "--assessment.storage.database=" + database);
+        assertThat(out.exit()).as(out.toString()).isZero();
+        List<String> lines = Files.readAllLines(fromMongo, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).contains("\"positions\":\"event_time_epoch_ms\"");
+        assertThat(lines.get(1)).doesNotContain("globalIndex");
+        assertThat(BackupRestore.readKeys(fromMongoKeys)).isEqualTo(originalKeys);
+
+        // and back into the embedded default: positions renumbered from 1 in MongoDB's order, all else the same
+        Path back = work.resolve("back-from-mongo");
+        Command restore = command("--restore=" + fromMongo, "--keys=" + fromMongoKeys,
+                "--assessment.storage.data-dir=" + back);
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        try (JdbcEventLogStore store = JdbcEventLogStore.existing(back)) {
+            List<StoredEvent> events = events(store);
+            assertThat(events).extracting(StoredEvent::globalIndex)
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, originalEvents.size()).boxed().toList());
+            assertThat(events.stream().map(e -> e.withGlobalIndex(null)).toList()).containsExactlyInAnyOrderElementsOf(
+                    originalEvents.stream().map(e -> e.withGlobalIndex(null)).toList());
+            assertThat(store.keys().exportKeys()).isEqualTo(originalKeys);
+        }
+    }
+
+    @Test
     void aChangedByteIsRefusedAndNothingIsWritten() throws IOException {
         byte[] bytes = Files.readAllBytes(backup);
         String text = new String(bytes, StandardCharsets.UTF_8);
