@@ -1,5 +1,6 @@
 package fi.collabmaturity.api;
 
+import fi.collabmaturity.api.operations.OperationsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,10 @@ public class AssessmentApplication {
         // fail on closed networks anyway); an operator may still turn it on explicitly.
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        if (OperationsCommand.requested(args)) {
+            // --backup=FILE / --restore=FILE: run the command and exit, without the web server
+            System.exit(OperationsCommand.run(args, System.out, System.err));
         }
         SpringApplication.run(AssessmentApplication.class, args);
     }

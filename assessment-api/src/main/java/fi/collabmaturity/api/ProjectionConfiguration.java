@@ -2,6 +2,8 @@ package fi.collabmaturity.api;
 
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.projection.audit.AuditProjection;
+import fi.collabmaturity.projection.audit.AuditQueries;
 import fi.collabmaturity.projection.maturity.MaturityProjection;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.maturity.ProfileBuilder;
@@ -53,5 +55,15 @@ public class ProjectionConfiguration {
     @Bean
     MaturityQueries maturityQueries(MongoDatabase readModelDatabase) {
         return new MaturityQueries(readModelDatabase);
+    }
+
+    @Bean
+    AuditProjection auditProjection(MongoDatabase readModelDatabase) {
+        return new AuditProjection(readModelDatabase);
+    }
+
+    @Bean
+    AuditQueries auditQueries(MongoDatabase readModelDatabase) {
+        return new AuditQueries(readModelDatabase);
     }
 }

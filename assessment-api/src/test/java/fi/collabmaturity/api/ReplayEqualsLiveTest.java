@@ -5,6 +5,7 @@ import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
+import fi.collabmaturity.api.support.DemoResults;
 import fi.collabmaturity.api.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +47,7 @@ class ReplayEqualsLiveTest {
     void everyResultIsTheSameAfterRebuildingAllProjectionsFromZero() throws Exception {
         ApiClient api = new ApiClient(port, "admin", "replay-admin");
         long head = positions.head();
-        Map<String, JsonNode> live = results(api, head);
+        Map<String, JsonNode> live = DemoResults.collect(api, head);
         assertThat(live.get("/profile/hyte/w2025").path("overall").path("score").isNumber()).isTrue();
         assertThat(live.get("/path/hyte").path("targets").size()).isPositive();
         assertThat(live.get("/reliability").path("alpha").isNumber()).isTrue();
@@ -65,41 +63,11 @@ class ReplayEqualsLiveTest {
             }
             assertThat(projections.caughtUp(processor, head)).as(processor + " rebuilt").isTrue();
         }
-        Map<String, JsonNode> replayed = results(api, head);
+        Map<String, JsonNode> replayed = DemoResults.collect(api, head);
 
         assertThat(replayed.keySet()).isEqualTo(live.keySet());
         for (String key : live.keySet()) {
             assertThat(replayed.get(key)).as(key).isEqualTo(live.get(key));
         }
-    }
-
-    /** Every result endpoint of the demo study, keyed by what it is. */
-    private static Map<String, JsonNode> results(ApiClient api, long position) {
-        String s = "/api/v1/studies/lapland-demo";
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        List<String> areas = new ArrayList<>();
-        api.get(s + "/areas?minPosition=" + position).json().path("content")
-                .forEach(a -> areas.add(a.path("id").asText()));
-        assertThat(areas).hasSize(4);
-        for (String wave : List.of("w2023", "w2024", "w2025")) {
-            out.put("/overview/" + wave, ok(api.get(s + "/overview?waveId=" + wave + "&minPosition=" + position)));
-            out.put("/reliability/" + wave, ok(api.get(s + "/reliability?waveId=" + wave)));
-            for (String area : areas) {
-                out.put("/profile/" + area + "/" + wave,
-                        ok(api.get(s + "/areas/" + area + "/profile?waveId=" + wave)));
-            }
-        }
-        for (String area : areas) {
-            out.put("/trajectory/" + area, ok(api.get(s + "/areas/" + area + "/trajectory")));
-            out.put("/path/" + area, ok(api.get(s + "/areas/" + area + "/path?lang=en")));
-        }
-        out.put("/reliability", ok(api.get(s + "/reliability")));
-        out.put("/situational-picture", ok(api.get(s + "/situational-picture?on=2025-11-01&minPosition=" + position)));
-        return out;
-    }
-
-    private static JsonNode ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 }

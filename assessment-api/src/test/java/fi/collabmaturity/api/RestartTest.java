@@ -1,6 +1,7 @@
 package fi.collabmaturity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
@@ -44,6 +45,14 @@ class RestartTest {
             before = profile.json();
             // let every projection finish before the stop, so that nothing is left for the second start
             assertThat(api.get("/api/v1/studies?minPosition=" + position).status()).isEqualTo(200);
+            ProjectionAdmin projections = first.getBean(ProjectionAdmin.class);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            for (String processor : AxonConfiguration.PROCESSORS) {
+                while (!projections.caughtUp(processor, position) && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
+                assertThat(projections.caughtUp(processor, position)).as(processor + " caught up").isTrue();
+            }
         }
 
         try (ConfigurableApplicationContext second = start()) {

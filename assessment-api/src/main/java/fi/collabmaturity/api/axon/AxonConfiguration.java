@@ -46,7 +46,7 @@ import java.util.List;
 public class AxonConfiguration {
 
     /** The projections' processors; each keeps its own token and read models and can be replayed on its own. */
-    public static final List<String> PROCESSORS = List.of("studies", "maturity");
+    public static final List<String> PROCESSORS = List.of("studies", "maturity", "audit");
 
     /**
      * The event log's JSON mapper, owned here and not shared with the web layer: a change to how the API writes

@@ -59,10 +59,9 @@ public class EmbeddedStorageConfiguration {
      */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(StorageProperties properties) {
-        Path file = dataFolder(properties).resolve("events");
         HikariConfig config = new HikariConfig();
         config.setPoolName("event-log");
-        config.setJdbcUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;WRITE_DELAY=0");
+        config.setJdbcUrl(eventLogUrl(dataFolder(properties)));
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(16);
@@ -172,6 +171,11 @@ public class EmbeddedStorageConfiguration {
                 return "global_index";
             }
         };
+    }
+
+    /** The embedded event log's JDBC URL in a data folder (the backup and restore command opens it the same way). */
+    public static String eventLogUrl(Path dataFolder) {
+        return "jdbc:h2:file:" + dataFolder.resolve("events") + ";MODE=PostgreSQL;WRITE_DELAY=0";
     }
 
     static Path dataFolder(StorageProperties properties) {

@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached in memory (decrypting a page of results must not cost a query per row); the cache forgets a key when it
  * is erased.
  */
-public class H2ParticipantKeyStore implements ParticipantKeyStore, AutoCloseable {
+public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKeyArchive, AutoCloseable {
 
     private final String url;
     private Connection connection;
@@ -115,6 +117,41 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, AutoCloseable
             open();
         }
         return true;
+    }
+
+    @Override
+    public synchronized List<StoredKey> exportKeys() {
+        List<StoredKey> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT participant, study_id, pseudonym, key_bytes FROM participant_keys ORDER BY study_id, pseudonym")) {
+            while (rs.next()) {
+                out.add(new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the participant keys", e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void importKey(StoredKey key) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
+            insert.setString(1, key.participant());
+            insert.setString(2, key.studyId());
+            insert.setString(3, key.pseudonym());
+            insert.setBytes(4, key.key());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the key of participant " + key.participant(), e);
+        }
+        remember(key.studyId(), key.pseudonym(), new ParticipantKey(key.participant(),
+                new SecretKeySpec(key.key(), "AES")));
+    }
+
+    @Override
+    public synchronized long keyCount() {
+        return byParticipant.size();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import fi.collabmaturity.privacy.ParticipantKey;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
@@ -14,11 +15,13 @@ import org.bson.Document;
 import org.bson.types.Binary;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Participant keys in MongoDB, one document per participant; a unique index keeps one key per pseudonym. */
-public class MongoParticipantKeyStore implements ParticipantKeyStore {
+public class MongoParticipantKeyStore implements ParticipantKeyStore, ParticipantKeyArchive {
 
     private final MongoCollection<Document> keys;
 
@@ -63,6 +66,27 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore {
     @Override
     public boolean destroy(String participant) {
         return keys.deleteOne(Filters.eq("_id", participant)).getDeletedCount() > 0;
+    }
+
+    @Override
+    public List<StoredKey> exportKeys() {
+        List<StoredKey> out = new ArrayList<>();
+        for (Document doc : keys.find().sort(Sorts.ascending("studyId", "pseudonym"))) {
+            out.add(new StoredKey(doc.getString("_id"), doc.getString("studyId"), doc.getString("pseudonym"),
+                    doc.get("key", Binary.class).getData()));
+        }
+        return out;
+    }
+
+    @Override
+    public void importKey(StoredKey key) {
+        keys.insertOne(new Document("_id", key.participant()).append("studyId", key.studyId())
+                .append("pseudonym", key.pseudonym()).append("key", new Binary(key.key())));
+    }
+
+    @Override
+    public long keyCount() {
+        return keys.countDocuments();
     }
 
     private static ParticipantKey key(Document doc) {
