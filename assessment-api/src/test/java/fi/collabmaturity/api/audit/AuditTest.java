@@ -134,7 +134,7 @@ class AuditTest {
         assertThat(created.path("aggregate").path("sequence").asLong()).isZero();
         JsonNode area = all.get(5);
         assertThat(area.path("aggregate").path("type").asText()).isEqualTo("Area");
-        assertThat(area.path("aggregate").path("id").asText()).isEqualTo("audited/a1");
+        assertThat(area.path("aggregate").path("id").asText()).isEqualTo("audited/area/a1");
         assertThat(area.path("summary").path("areaId").asText()).isEqualTo("a1");
 
         JsonNode recoded = all.get(11);
