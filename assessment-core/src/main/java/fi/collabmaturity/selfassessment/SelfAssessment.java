@@ -47,14 +47,11 @@ public class SelfAssessment {
         StudyFacts study = directory.study(command.studyId())
                 .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
         Framework framework = frameworks.get(study.frameworkId());
-        Validation v = new Validation()
-                .identifier(command.selfAssessmentId(), "id")
-                .notBlank(command.areaId(), "areaId")
-                .notBlank(command.waveId(), "waveId");
-        ParticipantRules.check(v, command.respondent(), "respondent");
-        Map<String, BigDecimal> answers = checkAnswers(v, command.answers(), framework);
-        Map<String, String> comments = checkComments(v, command.comments(), framework);
+        Validation v = new Validation();
+        Content content = checkContent(v, command, framework);
         v.throwIfInvalid();
+        Map<String, BigDecimal> answers = content.answers();
+        Map<String, String> comments = content.comments();
         if (!directory.areaExists(study.studyId(), command.areaId())) {
             throw new NotFoundException("area " + command.areaId() + " does not exist in study " + study.studyId());
         }
@@ -67,6 +64,23 @@ public class SelfAssessment {
         var sealed = sealer.seal(study.studyId(), details.pseudonym(), details);
         apply(new SelfAssessmentSubmitted(command.selfAssessmentId(), study.studyId(), command.areaId(),
                 command.waveId(), sealed.participant(), sealed, answers));
+    }
+
+    /** The answers and comments of a submission that passed {@link #checkContent}, in framework order. */
+    record Content(Map<String, BigDecimal> answers, Map<String, String> comments) {
+    }
+
+    /**
+     * The rules on a submission's own content (identifier, respondent, answers, comments), collected into
+     * {@code v}; shared by a single submission and a spreadsheet import so that both refuse exactly the same.
+     */
+    static Content checkContent(Validation v, SubmitSelfAssessment command, Framework framework) {
+        v.identifier(command.selfAssessmentId(), "id")
+                .notBlank(command.areaId(), "areaId")
+                .notBlank(command.waveId(), "waveId");
+        ParticipantRules.check(v, command.respondent(), "respondent");
+        return new Content(checkAnswers(v, command.answers(), framework),
+                checkComments(v, command.comments(), framework));
     }
 
     /** Answers in framework order; every key a dimension, every value on the scale. */

@@ -20,6 +20,8 @@ import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.reference.InterfaceThemeCatalogue;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.selfassessment.SelfAssessment;
+import fi.collabmaturity.selfassessment.SelfAssessmentImporter;
+import org.springframework.beans.factory.ObjectProvider;
 import fi.collabmaturity.study.Study;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -93,6 +95,19 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache));
             }
         };
+    }
+
+    /**
+     * The spreadsheet import needs the self-assessment repository, which only Axon's configuration holds; the
+     * Spring beans it also needs are looked up when Axon builds the handler, after they exist.
+     */
+    @Bean
+    ConfigurerModule selfAssessmentImport(ObjectProvider<StudyDirectory> directory,
+                                          ObjectProvider<FrameworkCatalog> frameworks,
+                                          ObjectProvider<PersonalDataSealer> sealer) {
+        return configurer -> configurer.registerCommandHandler(c -> new SelfAssessmentImporter(
+                c.repository(SelfAssessment.class), directory.getObject(), frameworks.getObject(),
+                sealer.getObject()));
     }
 
     /** Every projection writes its batch's read-model changes before its token is stored. */

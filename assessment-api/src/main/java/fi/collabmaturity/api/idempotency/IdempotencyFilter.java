@@ -62,8 +62,24 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key: must be 1-200 visible ASCII characters", null));
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request);
-        String fingerprint = fingerprint(request, cached.body());
+        HttpServletRequest cached;
+        String fingerprint;
+        if (isMultipart(request)) {
+            // The container parses an upload from its own stream, and a retry comes with a new random boundary:
+            // so fingerprint the parts (names and contents) and leave the stream to the container.
+            cached = request;
+            try {
+                fingerprint = fingerprint(request, parts(request));
+            } catch (IllegalStateException | ServletException tooLargeOrMalformed) {
+                problem(response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large",
+                        "the upload is larger than allowed or not readable as multipart/form-data", null));
+                return;
+            }
+        } else {
+            CachedBodyRequest body = new CachedBodyRequest(request);
+            cached = body;
+            fingerprint = fingerprint(request, body.body());
+        }
         String user = auth.getName();
         Optional<IdempotencyStore.Entry> existing = store.find(user, key);
         if (existing.isPresent()) {
@@ -138,6 +154,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(problem.getStatusCode().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                digest.update((part.getName() + '\n' + part.getSubmittedFileName() + '\n')
+                        .getBytes(StandardCharsets.UTF_8));
+                try (var in = part.getInputStream()) {
+                    digest.update(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+                }
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

@@ -170,6 +170,19 @@ public class Problems {
         }).body(p.getBody());
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> on(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        return invalid(List.of(new FieldError(e.getRequestPartName(), "must be sent as a multipart file part")));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> on(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return on(tooLarge);
+        }
+        return invalid(List.of(new FieldError("file", "must be sent as multipart/form-data with a part named file")));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> on(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large", "the request is too large", null);

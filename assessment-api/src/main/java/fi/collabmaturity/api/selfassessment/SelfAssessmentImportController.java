@@ -1,0 +1,200 @@
+package fi.collabmaturity.api.selfassessment;
+
+import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.api.web.Problems;
+import fi.collabmaturity.api.web.ReadYourWrites;
+import fi.collabmaturity.api.web.Responses;
+import fi.collabmaturity.framework.Dimension;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.participant.Participant;
+import fi.collabmaturity.selfassessment.ImportReport;
+import fi.collabmaturity.selfassessment.ImportSelfAssessments;
+import fi.collabmaturity.selfassessment.SubmitSelfAssessment;
+import fi.collabmaturity.shared.FieldError;
+import fi.collabmaturity.shared.InvalidInputException;
+import fi.collabmaturity.study.StudyFacts;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Spreadsheet import of self-assessments: one row per respondent, as survey tools and Excel produce them. The rows
+ * are checked by the same rules as single submissions and recorded all together or not at all.
+ */
+@RestController
+@RequestMapping("/api/v1/studies/{studyId}/self-assessments")
+public class SelfAssessmentImportController {
+
+    static final List<String> RESPONDENT_COLUMNS =
+            List.of("areaId", "waveId", "pseudonym", "organisationType", "actorLevel");
+
+    /** 2.5 or, as Finnish Excel writes it, 2,5. */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+([.,][0-9]+)?");
+
+    private final CommandGateway commands;
+    private final StudyAccess access;
+    private final FrameworkCatalog frameworks;
+    private final ReadYourWrites consistency;
+    private final long maxBytes;
+    private final int maxRows;
+
+    public SelfAssessmentImportController(CommandGateway commands, StudyAccess access, FrameworkCatalog frameworks,
+                                          ReadYourWrites consistency,
+                                          @Value("${assessment.import.max-bytes:10485760}") long maxBytes,
+                                          @Value("${assessment.import.max-rows:20000}") int maxRows) {
+        this.commands = commands;
+        this.access = access;
+        this.frameworks = frameworks;
+        this.consistency = consistency;
+        this.maxBytes = maxBytes;
+        this.maxRows = maxRows;
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<?> importFile(@PathVariable String studyId,
+                                        @RequestParam(defaultValue = "false") boolean dryRun,
+                                        @RequestPart("file") MultipartFile file) throws IOException {
+        StudyFacts study = access.write(studyId);
+        if (file.getSize() > maxBytes) {
+            throw new TooLarge("the file is larger than " + maxBytes + " bytes");
+        }
+        Spreadsheet sheet = Spreadsheet.read(file.getBytes(), maxRows);
+        Framework framework = frameworks.get(study.frameworkId());
+        List<ImportSelfAssessments.ImportedRow> rows = rows(studyId, sheet, framework);
+        ImportReport report = commands.sendAndWait(new ImportSelfAssessments(studyId, rows, dryRun));
+        Map<String, Object> body = body(report);
+        if (!report.clean() && !dryRun) {
+            // all or nothing: nothing was recorded; the problem carries the row-by-row report
+            Map<String, Object> properties = new LinkedHashMap<>(body);
+            return Problems.problem(HttpStatus.BAD_REQUEST, "import-rejected", "Import rejected",
+                    report.rejected().size() + " of " + report.rows() + " rows were refused; nothing was recorded",
+                    properties);
+        }
+        if (dryRun) {
+            return ResponseEntity.ok(body);
+        }
+        return Responses.created("/api/v1/studies/" + studyId + "/self-assessments", consistency.afterWrite(), body);
+    }
+
+    private static Map<String, Object> body(ImportReport report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dryRun", report.dryRun());
+        body.put("rows", report.rows());
+        body.put("accepted", report.accepted());
+        body.put("rejected", report.rejected());
+        if (!report.dryRun()) {
+            body.put("ids", report.ids());
+        }
+        return body;
+    }
+
+    /** Maps the header to the expected columns (in any order, names case-insensitive) and each line to a row. */
+    private static List<ImportSelfAssessments.ImportedRow> rows(String studyId, Spreadsheet sheet,
+                                                                  Framework framework) {
+        List<String> expected = new ArrayList<>(RESPONDENT_COLUMNS);
+        framework.dimensions().stream().map(Dimension::code).forEach(expected::add);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<FieldError> headerErrors = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int c = 0; c < sheet.header().size(); c++) {
+            String name = sheet.header().get(c).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String canonical = expected.stream().filter(e -> e.equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (canonical == null) {
+                unknown.add(name);
+            } else if (index.putIfAbsent(canonical, c) != null) {
+                headerErrors.add(new FieldError("file.columns", "column '" + canonical + "' appears twice"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            headerErrors.add(new FieldError("file.columns", "unknown column(s) " + unknown + "; the columns are "
+                    + String.join(", ", expected) + " (a dimension's column may be left out or empty)"));
+        }
+        for (String required : RESPONDENT_COLUMNS) {
+            if (!index.containsKey(required)) {
+                headerErrors.add(new FieldError("file.columns", "column '" + required + "' is missing"));
+            }
+        }
+        if (framework.dimensions().stream().noneMatch(d -> index.containsKey(d.code()))) {
+            headerErrors.add(new FieldError("file.columns", "no dimension column; give at least one of "
+                    + framework.dimensions().stream().map(Dimension::code).toList()));
+        }
+        if (!headerErrors.isEmpty()) {
+            throw new InvalidInputException(headerErrors);
+        }
+        List<ImportSelfAssessments.ImportedRow> rows = new ArrayList<>();
+        for (Spreadsheet.Line line : sheet.lines()) {
+            List<FieldError> readErrors = new ArrayList<>();
+            Map<String, BigDecimal> answers = new LinkedHashMap<>();
+            for (Dimension d : framework.dimensions()) {
+                Integer column = index.get(d.code());
+                String cell = column == null ? "" : line.cell(column);
+                if (cell.isEmpty()) {
+                    continue; // a skipped dimension stays missing
+                }
+                if (!DECIMAL.matcher(cell).matches()) {
+                    readErrors.add(new FieldError(d.code(), "'" + cell + "' is not a number from "
+                            + framework.scale().min() + " to " + framework.scale().max()));
+                    continue;
+                }
+                answers.put(d.code(), new BigDecimal(cell.replace(',', '.')));
+            }
+            Participant respondent = new Participant(nullIfEmpty(line.cell(index.get("pseudonym"))),
+                    code(line.cell(index.get("organisationType"))), code(line.cell(index.get("actorLevel"))));
+            SubmitSelfAssessment submission = new SubmitSelfAssessment(UUID.randomUUID().toString(),
+                    studyId, nullIfEmpty(line.cell(index.get("areaId"))),
+                    nullIfEmpty(line.cell(index.get("waveId"))), respondent, answers, Map.of());
+            rows.add(new ImportSelfAssessments.ImportedRow(line.number(), submission, readErrors));
+        }
+        return rows;
+    }
+
+    private static String nullIfEmpty(String cell) {
+        return cell.isEmpty() ? null : cell;
+    }
+
+    /** Codes are lower case with underscores; a spreadsheet may well say "Municipality". */
+    private static String code(String cell) {
+        return cell.isEmpty() ? null : cell.toLowerCase(Locale.ROOT);
+    }
+
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @ExceptionHandler(TooLarge.class)
+    ResponseEntity<ProblemDetail> on(TooLarge e) {
+        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(Spreadsheet.TooManyRows.class)
+    ResponseEntity<ProblemDetail> on(Spreadsheet.TooManyRows e) {
+        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-many-rows", "Too many rows", e.getMessage(), null);
+    }
+}

@@ -1,0 +1,133 @@
+package fi.collabmaturity.selfassessment;
+
+import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.shared.FieldError;
+import fi.collabmaturity.shared.InvalidInputException;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.shared.RecordIds;
+import fi.collabmaturity.shared.Validation;
+import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.Wave;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records a spreadsheet of self-assessments as one unit of work: every row is checked by the same rules as a
+ * single submission, and only when no row is refused are all of them created, in the same unit of work, so that
+ * their events are appended together or not at all. A researcher never has to find out which half of a file got in.
+ */
+public class SelfAssessmentImporter {
+
+    private final Repository<SelfAssessment> selfAssessments;
+    private final StudyDirectory directory;
+    private final FrameworkCatalog frameworks;
+    private final PersonalDataSealer sealer;
+
+    public SelfAssessmentImporter(Repository<SelfAssessment> selfAssessments, StudyDirectory directory,
+                                  FrameworkCatalog frameworks, PersonalDataSealer sealer) {
+        this.selfAssessments = selfAssessments;
+        this.directory = directory;
+        this.frameworks = frameworks;
+        this.sealer = sealer;
+    }
+
+    @CommandHandler
+    public ImportReport handle(ImportSelfAssessments command) throws Exception {
+        StudyFacts study = directory.study(command.studyId())
+                .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
+        if (command.rows() == null || command.rows().isEmpty()) {
+            throw InvalidInputException.of("file", "has no data rows under its header");
+        }
+        Framework framework = frameworks.get(study.frameworkId());
+        List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+        Map<String, Integer> firstRowOfRespondent = new HashMap<>();
+        for (ImportSelfAssessments.ImportedRow row : command.rows()) {
+            List<FieldError> errors = check(row, study, framework, firstRowOfRespondent);
+            if (!errors.isEmpty()) {
+                rejected.add(new ImportReport.RejectedRow(row.rowNumber(), errors));
+            }
+        }
+        int total = command.rows().size();
+        if (!rejected.isEmpty()) {
+            return new ImportReport(total, 0, rejected, List.of(), command.dryRun());
+        }
+        List<String> ids = new ArrayList<>();
+        for (ImportSelfAssessments.ImportedRow row : command.rows()) {
+            ids.add(row.submission().selfAssessmentId());
+        }
+        if (!command.dryRun()) {
+            for (ImportSelfAssessments.ImportedRow row : command.rows()) {
+                selfAssessments.newInstance(() -> new SelfAssessment(row.submission(), directory, frameworks, sealer));
+            }
+        }
+        return new ImportReport(total, total, List.of(), command.dryRun() ? List.of() : ids, command.dryRun());
+    }
+
+    private List<FieldError> check(ImportSelfAssessments.ImportedRow row, StudyFacts study, Framework framework,
+                                   Map<String, Integer> firstRowOfRespondent) {
+        SubmitSelfAssessment submission = row.submission();
+        Validation v = new Validation();
+        SelfAssessment.checkContent(v, submission, framework);
+        List<FieldError> errors = new ArrayList<>(row.readErrors());
+        try {
+            v.throwIfInvalid();
+        } catch (InvalidInputException e) {
+            for (FieldError error : e.errors()) {
+                String column = column(error.field());
+                // a cell that could not be read is already named; the answer it left out is not a second mistake
+                if (errors.stream().noneMatch(known -> known.field().equals(column))) {
+                    errors.add(new FieldError(column, error.message()));
+                }
+            }
+        }
+        String areaId = submission.areaId();
+        if (areaId != null && !areaId.isBlank() && !directory.areaExists(study.studyId(), areaId)) {
+            errors.add(new FieldError("areaId", "area " + areaId + " does not exist in study " + study.studyId()));
+        }
+        String waveId = submission.waveId();
+        if (waveId != null && !waveId.isBlank()) {
+            Optional<Wave> wave = study.wave(waveId);
+            if (wave.isEmpty()) {
+                errors.add(new FieldError("waveId", "wave " + waveId + " does not exist in study " + study.studyId()));
+            } else if (wave.get().closed()) {
+                errors.add(new FieldError("waveId", "wave " + waveId + " is closed; reopen it to add to it"));
+            }
+        }
+        if (directory.recordExists(RecordIds.selfAssessment(study.studyId(), submission.selfAssessmentId()))) {
+            errors.add(new FieldError("id", "a record with id " + submission.selfAssessmentId() + " already exists"));
+        }
+        if (submission.respondent() != null && submission.respondent().pseudonym() != null) {
+            // The same respondent twice for one area and wave in one file is almost always a pasted duplicate.
+            String key = submission.respondent().pseudonym().strip() + '\u0000' + areaId + '\u0000' + waveId;
+            Integer first = firstRowOfRespondent.putIfAbsent(key, row.rowNumber());
+            if (first != null) {
+                errors.add(new FieldError("pseudonym",
+                        "the same respondent, area and wave as row " + first + " of this file"));
+            }
+        }
+        return errors;
+    }
+
+    /** Names a submission's field as the spreadsheet column it came from ({@code answers.trust} → {@code trust}). */
+    static String column(String field) {
+        if (field.startsWith("respondent.")) {
+            return field.substring("respondent.".length());
+        }
+        if (field.startsWith("answers.")) {
+            return field.substring("answers.".length());
+        }
+        if (field.equals("answers")) {
+            return "answers";
+        }
+        return field;
+    }
+}
