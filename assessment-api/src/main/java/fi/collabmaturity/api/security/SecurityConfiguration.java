@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * HTTP Basic against the built-in accounts. The API is stateless (no session, no CSRF token to carry); health
+ * HTTP Basic against the built-in accounts, and bearer JWTs when an OIDC issuer is configured (see OidcTokens). The API is stateless (no session, no CSRF token to carry); health
  * answers without credentials, everything else needs them. 401 and 403 are problem details like every error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +53,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
-                            LoginThrottle throttle, IdempotencyFilter idempotency) throws Exception {
+                            LoginThrottle throttle, IdempotencyFilter idempotency, OidcTokens oidc)
+            throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(idempotency, AuthorizationFilter.class)
@@ -73,6 +74,16 @@ public class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "your role does not allow this")));
+        if (oidc.enabled()) {
+            // Bearer tokens from the configured identity provider, beside the built-in accounts' Basic auth.
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.authenticationManager(oidc.authenticationManager()))
+                    .authenticationEntryPoint((request, response, e) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                        write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                                "the bearer token is not valid (signature, issuer or expiry)");
+                    }));
+        }
         return http.build();
     }
 
