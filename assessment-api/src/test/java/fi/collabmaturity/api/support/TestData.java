@@ -20,4 +20,22 @@ public final class TestData {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A document of the shared contract (../shared next to the repository, as on the developers' machines), or
+     * the copy in test resources where the build runs without it (a CI checkout).
+     */
+    public static Path contractFile(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve(name);
+            if (java.nio.file.Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        try {
+            return Path.of(TestData.class.getResource("/contract/" + name).toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no copy of " + name + " in test resources", e);
+        }
+    }
 }
