@@ -217,6 +217,14 @@ class SpreadsheetImportTest {
         assertRefused(upload("header-only.csv", (HEADER + "\r\n").getBytes(StandardCharsets.UTF_8)), 400, "file");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         assertRefused(upload("picture.png", png), 400, "file");
+        String unbalanced = HEADER + "\n\"hyte;w1;Q;ngo;operations;2;2;2;2;2;2;2;2\n";
+        ApiClient.Response quote = upload("quote.csv", unbalanced.getBytes(StandardCharsets.UTF_8));
+        assertRefused(quote, 400, null);
+        assertThat(quote.json().path("rejected").get(0).path("row").asInt())
+                .as("an unclosed quote swallows the rest of the file into one cell: that row is refused").isEqualTo(2);
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        assertRefused(upload("noise.bin", noise), 400, "file");
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         assertRefused(upload("old.xls", xls), 400, "file");
         assertRefused(upload("notreally.xlsx", zipWithout()), 400, "file");
@@ -271,7 +279,8 @@ class SpreadsheetImportTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         if (field != null) {
-            assertThat(response.json().path("errors")).extracting(e -> e.path("field").asText()).contains(field);
+            assertThat(response.json().path("errors")).as(response.toString())
+                    .extracting(e -> e.path("field").asText()).contains(field);
         }
     }
 
