@@ -14,6 +14,8 @@ import fi.collabmaturity.selfassessment.SubmitSelfAssessment;
 import fi.collabmaturity.shared.FieldError;
 import fi.collabmaturity.shared.InvalidInputException;
 import fi.collabmaturity.study.StudyFacts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -59,11 +61,14 @@ public class SelfAssessmentImportController {
     private final ReadYourWrites consistency;
     private final long maxBytes;
     private final int maxRows;
+    private final MeterRegistry meters;
 
     public SelfAssessmentImportController(CommandGateway commands, StudyAccess access, FrameworkCatalog frameworks,
                                           ReadYourWrites consistency,
                                           @Value("${assessment.import.max-bytes:10485760}") long maxBytes,
-                                          @Value("${assessment.import.max-rows:20000}") int maxRows) {
+                                          @Value("${assessment.import.max-rows:20000}") int maxRows,
+                                          MeterRegistry meters) {
+        this.meters = meters;
         this.commands = commands;
         this.access = access;
         this.frameworks = frameworks;
@@ -84,6 +89,7 @@ public class SelfAssessmentImportController {
         Framework framework = frameworks.get(study.frameworkId());
         List<ImportSelfAssessments.ImportedRow> rows = rows(studyId, sheet, framework);
         ImportReport report = commands.sendAndWait(new ImportSelfAssessments(studyId, rows, dryRun));
+        count(report);
         Map<String, Object> body = body(report);
         if (!report.clean() && !dryRun) {
             // all or nothing: nothing was recorded; the problem carries the row-by-row report
@@ -96,6 +102,13 @@ public class SelfAssessmentImportController {
             return ResponseEntity.ok(body);
         }
         return Responses.created("/api/v1/studies/" + studyId + "/self-assessments", consistency.afterWrite(), body);
+    }
+
+    /** Rows read by imports, by what became of them: recorded, checked in a dry run, or in a refused file. */
+    private void count(ImportReport report) {
+        String outcome = report.dryRun() ? "dry_run" : report.clean() ? "recorded" : "refused";
+        Counter.builder("assessment.import.rows").description("Spreadsheet rows read by self-assessment imports")
+                .tag("outcome", outcome).register(meters).increment(report.rows());
     }
 
     private static Map<String, Object> body(ImportReport report) {

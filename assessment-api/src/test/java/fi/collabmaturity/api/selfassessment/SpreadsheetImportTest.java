@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Windows-1252, XLSX) and a barrage of bad files: each bad one is refused with a problem naming what is wrong, and
  * then the event log has not moved: a refused import records nothing, a real import all of its rows.
  */
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpreadsheetImportTest {
@@ -269,6 +270,8 @@ class SpreadsheetImportTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().path("ids")).isEqualTo(first.json().path("ids"));
         assertThat(positions.head()).isEqualTo(head);
+        String metrics = admin.get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("assessment_import_rows_total\\{[^}]*outcome=\"recorded\"[^}]*} [1-9]");
     }
 
     private ApiClient.Response upload(String name, byte[] content) {
