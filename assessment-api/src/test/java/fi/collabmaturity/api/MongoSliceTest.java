@@ -85,6 +85,28 @@ class MongoSliceTest {
     }
 
     @Test
+    void importsASpreadsheetAllTogetherOnMongoDb() {
+        ApiClient api = new ApiClient(port, "admin", "mongo-admin");
+        SliceScenario.record(api, "mongo-import");
+        String csv = "\uFEFFareaId;waveId;pseudonym;organisationType;actorLevel;trust;goals\r\n"
+                + "lapland-hyte;w2023;M-1;municipality;leadership;2,5;2\r\n"
+                + "lapland-hyte;w2023;M-2;ngo;operations;1,5;\r\n";
+        ApiClient.Response imported = api.upload("/api/v1/studies/mongo-import/self-assessments/import", "m.csv",
+                "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        ApiClient.Response listed = api.get("/api/v1/studies/mongo-import/self-assessments?size=100&minPosition="
+                + imported.position());
+        assertThat(listed.body()).contains("\"M-1\"", "\"M-2\"");
+        String bad = csv.replace("M-2;ngo", "M-2;nobody");
+        long before = api.get("/api/v1/studies/mongo-import/self-assessments?size=1&minPosition="
+                + imported.position()).json().path("totalElements").asLong();
+        assertThat(api.upload("/api/v1/studies/mongo-import/self-assessments/import", "m.csv", "text/csv",
+                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/studies/mongo-import/self-assessments?size=1").json().path("totalElements")
+                .asLong()).isEqualTo(before);
+    }
+
+    @Test
     void startsNoEmbeddedStore() {
         assertThat(engine).isInstanceOf(MongoEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(MongoTokenStore.class);
