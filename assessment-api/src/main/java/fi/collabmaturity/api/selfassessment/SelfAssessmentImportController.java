@@ -18,11 +18,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,6 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +106,22 @@ public class SelfAssessmentImportController {
             return ResponseEntity.ok(body);
         }
         return Responses.created("/api/v1/studies/" + studyId + "/self-assessments", consistency.afterWrite(), body);
+    }
+
+    /**
+     * An empty file with the header row a study's import expects, as Finnish Excel opens it directly (UTF-8 BOM,
+     * ';' between cells): the easiest way for a researcher to get the columns right.
+     */
+    @GetMapping(path = "/import-template", produces = "text/csv")
+    public ResponseEntity<byte[]> template(@PathVariable String studyId) {
+        StudyFacts study = access.read(studyId);
+        List<String> columns = new ArrayList<>(RESPONDENT_COLUMNS);
+        frameworks.get(study.frameworkId()).dimensions().stream().map(Dimension::code).forEach(columns::add);
+        byte[] body = ("\uFEFF" + String.join(";", columns) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(studyId + "-self-assessments.csv").build().toString())
+                .body(body);
     }
 
     /** Rows read by imports, by what became of them: recorded, checked in a dry run, or in a refused file. */
