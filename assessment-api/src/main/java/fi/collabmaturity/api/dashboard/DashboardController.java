@@ -11,6 +11,7 @@ import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.framework.Stage;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
+import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.shared.NotFoundException;
@@ -313,6 +314,7 @@ public class DashboardController {
         common(model, request, study, frameworks.get(study.frameworkId()), "situation");
         Document picture = situationalPicture.of(studyId, on == null ? LocalDate.now(clock) : on);
         model.addAttribute("picture", picture);
+        model.addAttribute("asOf", maturity.progress().asOf(StudiesCollections.PROCESSOR));
         Document agreements = picture.get("agreements", Document.class).get("byStatus", Document.class);
         Locale locale = Locale.forLanguageTag(((UiText) model.getAttribute("ui")).language());
         model.addAttribute("agreementJson", toJson(Map.of("labels", agreements.keySet().stream()
@@ -331,7 +333,9 @@ public class DashboardController {
             rows.add(Map.of("wave", w, "result", maturity.reliability(studyId, List.of(w.waveId()))));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("whole", maturity.reliability(studyId, waves.stream().map(Wave::waveId).toList()));
+        Document whole = maturity.reliability(studyId, waves.stream().map(Wave::waveId).toList());
+        model.addAttribute("whole", whole);
+        model.addAttribute("asOf", whole.get("asOf"));
         List<Object> alphas = rows.stream().map(r -> ((Document) r.get("result")).get("alpha")).toList();
         model.addAttribute("alphaJson", toJson(Map.of("labels", waves.stream().map(Wave::label).toList(),
                 "values", alphas, "label", message(model, "alpha"))));

@@ -247,6 +247,14 @@ class DashboardTest {
             found.forEach(p -> problems.add(page + ": " + p));
         }
         assertThat(problems).isEmpty();
+
+        // the checker itself finds what it should: pale grey text on white, an unlabelled control
+        ((JavascriptExecutor) driver).executeScript("var p = document.createElement('p'); p.style.color = '#bbb';"
+                + "p.textContent = 'pale'; document.querySelector('main').appendChild(p);"
+                + "var i = document.createElement('input'); i.id = 'unlabelled'; document.querySelector('main').appendChild(i);");
+        List<String> control = js(A11Y);
+        assertThat(control).anyMatch(p -> p.startsWith("contrast") && p.contains("pale"))
+                .anyMatch(p -> p.equals("no label for unlabelled"));
     }
 
     static final String A11Y = """
@@ -486,6 +494,14 @@ class DashboardTest {
                 driver.findElement(By.cssSelector("#agreements tr[data-status='" + e.getKey() + "'] td")).getText())
                 .isEqualTo(e.getValue().asText()));
         assertThat(driver.findElements(By.cssSelector("#areas tbody tr"))).hasSize(picture.path("areas").size());
+        picture.path("buildingBlocks").fields().forEachRemaining(block -> block.getValue().fields().forEachRemaining(
+                state -> assertThat(driver.findElement(By.cssSelector("#building-blocks tr[data-block='"
+                        + block.getKey() + "'] td[data-state='" + state.getKey() + "']")).getText())
+                        .as(block.getKey() + " " + state.getKey()).isEqualTo(state.getValue().asText())));
+        for (JsonNode area : picture.path("areas")) {
+            WebElement row = driver.findElement(By.cssSelector("#areas tr[data-area='" + area.path("areaId").asText() + "']"));
+            assertThat(row.findElements(By.cssSelector("ul.flags li"))).hasSize(area.path("flags").size());
+        }
         waitForCharts();
         List<Object> bars = js("return Chart.getChart('agreement-chart').data.datasets[0].data;");
         assertThat(bars).hasSize(picture.path("agreements").path("byStatus").size());
