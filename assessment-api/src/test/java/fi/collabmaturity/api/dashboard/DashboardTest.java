@@ -478,6 +478,8 @@ class DashboardTest {
                 assertThat(millis).as(page + " in " + lang + " took " + millis + " ms").isLessThan(3000);
             }
         }
+        driver.get(base() + "/ui/studies/" + STUDY + "?waveId=w2023&lang=en");
+        fullPageScreenshot("overview-w2023-en");
         driver.get(base() + "/ui/studies/" + STUDY + "/situation?lang=fi&on=2025-11-01");
         fullPageScreenshot("situation-fi");
         driver.get(base() + "/ui/studies/" + STUDY + "/reliability?lang=en");
