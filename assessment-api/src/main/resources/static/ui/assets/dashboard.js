@@ -80,10 +80,9 @@
 
   function bars(canvas, options) {
     var d = data(canvas);
-    var labels = d.labelsText || d.labels;
     return new Chart(canvas, {
       type: 'bar',
-      data: {labels: labels, datasets: [{label: d.label || '', data: d.values, backgroundColor: palette[0]}]},
+      data: {labels: d.labels, datasets: [{label: d.label || '', data: d.values, backgroundColor: palette[0]}]},
       options: Object.assign({maintainAspectRatio: false, plugins: {legend: {display: false}}}, options || {})
     });
   }
