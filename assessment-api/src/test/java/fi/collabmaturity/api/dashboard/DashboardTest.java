@@ -458,6 +458,18 @@ class DashboardTest {
         WebElement link = driver.findElement(By.cssSelector("tr[data-area='hyte'] a.area-link"));
         link.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/areas/hyte"));
+
+        // on the area page every control is reachable too: the wave, the data tables, the findings
+        int controls = driver.findElements(By.cssSelector("a[href], button, select, input:not([type=hidden]), summary, [tabindex='0']")).size();
+        Set<Object> focused = new HashSet<>();
+        for (int i = 0; i < controls + 5; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            focused.add(((JavascriptExecutor) driver).executeScript("return document.activeElement;"));
+        }
+        List<String> missed = driver.findElements(By.cssSelector("a[href], button, select, input:not([type=hidden]), summary, [tabindex='0']"))
+                .stream().filter(e -> !focused.contains(e)).map(e -> e.getAttribute("outerHTML")).toList();
+        assertThat(missed).as("controls the keyboard did not reach").isEmpty();
+        assertThat(driver.findElements(By.cssSelector("summary"))).hasSizeGreaterThan(2);
     }
 
     @Test
