@@ -191,6 +191,8 @@ public class DashboardController {
                 row.put("label", ui.dim(dims.get(i)));
                 row.put("now", now == null ? null : now.get("score"));
                 row.put("nowStage", now == null ? null : ui.stage(now.getInteger("stageNumber")));
+                // what the stage means on this dimension, in the framework's own words
+                row.put("nowDescriptor", now == null ? null : ui.descriptor(dims.get(i), now.getInteger("stageNumber")));
                 row.put("before", then == null ? null : then.get("score"));
                 row.put("beforeStage", then == null ? null : ui.stage(then.getInteger("stageNumber")));
                 row.put("target", targetStages.get(i));
