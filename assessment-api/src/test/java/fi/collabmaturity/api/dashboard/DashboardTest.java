@@ -79,6 +79,8 @@ class DashboardTest {
                 "{\"username\":\"vera\",\"password\":\"vera-pass-123\",\"roles\":[\"VIEWER\"]}").status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/accounts",
                 "{\"username\":\"otto\",\"password\":\"otto-pass-123\",\"roles\":[\"RESEARCHER\"]}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/accounts",
+                "{\"username\":\"lotta\",\"password\":\"lotta-pass-123\",\"roles\":[\"VIEWER\"]}").status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/studies/" + STUDY + "/members",
                 "{\"username\":\"vera\",\"role\":\"VIEWER\"}").status()).isIn(200, 201);
         assertThat(admin.post("/api/v1/studies/" + STUDY + "/areas", "{\"id\":\"tornio-rdi\",\"name\":\"Tornio · TKI\","
@@ -434,6 +436,21 @@ class DashboardTest {
     }
 
     @Test
+    void repeatedFailedFormSignInsLockTheAccountLikeBasicOnes() {
+        browser();
+        driver.get(base() + "/login");
+        for (int i = 0; i < 5; i++) {
+            signInAttempt("lotta", "wrong-" + i);
+            assertThat(driver.getCurrentUrl()).endsWith("/login?error");
+            assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("Väärä käyttäjätunnus tai salasana.");
+        }
+        // now even the right password waits: the same throttle as HTTP Basic, before any password is checked
+        signInAttempt("lotta", "lotta-pass-123");
+        assertThat(driver.getCurrentUrl()).endsWith("/login?locked");
+        assertThat(new ApiClient(port, "lotta", "lotta-pass-123").get("/api/v1/studies").status()).isEqualTo(429);
+    }
+
+    @Test
     void aNonMemberSeesANotFoundPage() {
         browser();
         signInAt("/ui/studies/" + STUDY, "otto", "otto-pass-123");
@@ -571,6 +588,13 @@ class DashboardTest {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    private void signInAttempt(String user, String password) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?"));
     }
 
     private void signInAt(String path, String user, String password) {
