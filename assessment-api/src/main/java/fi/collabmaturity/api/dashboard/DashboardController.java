@@ -1,0 +1,431 @@
+package fi.collabmaturity.api.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.collabmaturity.api.security.PersonalData;
+import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.framework.Dimension;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.framework.Stage;
+import fi.collabmaturity.projection.maturity.MaturityQueries;
+import fi.collabmaturity.projection.studies.SituationalPicture;
+import fi.collabmaturity.projection.studies.StudiesCollections;
+import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.shared.NotFoundException;
+import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.Wave;
+import org.bson.Document;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The dashboards: server-rendered pages over the same read models and query classes as the result endpoints of
+ * the API ({@link MaturityQueries}, {@link SituationalPicture}, {@link StudiesQueries}), behind the same study
+ * membership rules ({@link StudyAccess}: a study the caller may not see is a 404, like on the API). Charts get
+ * their numbers as JSON embedded in the page, and every chart has a table of the same numbers beside it.
+ */
+@Controller
+public class DashboardController {
+
+    private final StudyAccess access;
+    private final StudyDirectory directory;
+    private final FrameworkCatalog frameworks;
+    private final MaturityQueries maturity;
+    private final SituationalPicture situationalPicture;
+    private final StudiesQueries studies;
+    private final RegionCatalog regions;
+    private final PersonalData personal;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final MessageSource messages;
+
+    public DashboardController(StudyAccess access, StudyDirectory directory, FrameworkCatalog frameworks,
+                               MaturityQueries maturity, SituationalPicture situationalPicture,
+                               StudiesQueries studies, RegionCatalog regions, PersonalData personal,
+                               ObjectMapper json, Clock clock, MessageSource messages) {
+        this.access = access;
+        this.directory = directory;
+        this.frameworks = frameworks;
+        this.maturity = maturity;
+        this.situationalPicture = situationalPicture;
+        this.studies = studies;
+        this.regions = regions;
+        this.personal = personal;
+        this.json = json;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** API.md: "/ is the study overview". With one visible study, go straight to it; otherwise list them. */
+    @GetMapping({"/", "/ui", "/ui/studies"})
+    public String studies(HttpServletRequest request, Model model) {
+        List<Document> visible = studies.studies(doc -> directory.study(doc.getString("_id"))
+                .filter(access::mayRead).isPresent(), 0, 500).content();
+        if (visible.size() == 1 && "/".equals(request.getServletPath())) {
+            return "redirect:/ui/studies/" + visible.get(0).getString("id");
+        }
+        common(model, request, null, frameworks.get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID), "studies");
+        model.addAttribute("studies", visible);
+        return "ui/studies";
+    }
+
+    @GetMapping("/ui/studies/{studyId}")
+    public String overview(@PathVariable String studyId, @RequestParam(required = false) String waveId,
+                           @RequestParam(required = false) String region,
+                           @RequestParam(required = false) String theme,
+                           HttpServletRequest request, Model model) {
+        StudyFacts study = access.read(studyId);
+        Framework framework = frameworks.get(study.frameworkId());
+        UiText ui = common(model, request, study, framework, "overview");
+        List<Wave> waves = waves(study);
+        Wave wave = chosenWave(study, waves, waveId);
+        String regionFilter = blankToNull(region);
+        String themeFilter = blankToNull(theme);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        // the filter options are the regions and themes that occur in the study, from the unfiltered overview
+        TreeSet<String> regionCodes = new TreeSet<>();
+        TreeSet<String> themeCodes = new TreeSet<>();
+        if (wave != null) {
+            Document all = maturity.overview(framework, study.policy(), studyId, wave.waveId(), null, null);
+            for (Document area : all.getList("areas", Document.class)) {
+                regionCodes.add(area.getString("regionCode"));
+                themeCodes.add(area.getString("interfaceTheme"));
+                if (regionFilter != null && !regionFilter.equals(area.getString("regionCode"))
+                        || themeFilter != null && !themeFilter.equals(area.getString("interfaceTheme"))) {
+                    continue;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("areaId", area.getString("areaId"));
+                row.put("name", area.getString("name"));
+                row.put("region", ui.region(area.getString("regionCode")));
+                row.put("theme", ui.theme(area.getString("interfaceTheme")));
+                Document cells = area.get("dimensions", new Document());
+                List<Map<String, Object>> dims = new ArrayList<>();
+                for (Dimension d : framework.dimensions()) {
+                    dims.add(cell(ui, d.code(), cells.get(d.code(), Document.class)));
+                }
+                row.put("cells", dims);
+                Document overall = area.get("overall", new Document());
+                row.put("overall", cell(ui, null, new Document("score", overall.get("score"))
+                        .append("stageNumber", overall.get("stageNumber"))
+                        .append("evidence", overall.get("score") == null ? "insufficient" : "sufficient")));
+                row.put("weakest", ui.dim(area.getString("weakestDimension")));
+                rows.add(row);
+            }
+            model.addAttribute("asOf", all.get("asOf"));
+        }
+        model.addAttribute("waves", waves);
+        model.addAttribute("wave", wave);
+        model.addAttribute("rows", rows);
+        model.addAttribute("regionOptions", regionCodes.stream().filter(Objects::nonNull)
+                .map(c -> Map.of("code", c, "name", ui.region(c))).toList());
+        model.addAttribute("themeOptions", themeCodes.stream().filter(Objects::nonNull)
+                .map(c -> Map.of("code", c, "name", ui.theme(c))).toList());
+        model.addAttribute("region", regionFilter);
+        model.addAttribute("theme", themeFilter);
+        return "ui/overview";
+    }
+
+    @GetMapping("/ui/studies/{studyId}/areas/{areaId}")
+    public String area(@PathVariable String studyId, @PathVariable String areaId,
+                       @RequestParam(required = false) String waveId, HttpServletRequest request, Model model) {
+        StudyFacts study = access.read(studyId);
+        if (!directory.areaExists(studyId, areaId)) {
+            throw new NotFoundException("area " + areaId + " does not exist in study " + studyId);
+        }
+        Framework framework = frameworks.get(study.frameworkId());
+        UiText ui = common(model, request, study, framework, "area");
+        List<Wave> waves = waves(study);
+        Wave wave = chosenWave(study, waves, waveId);
+        Document area = studies.area(studyId, areaId).orElseThrow(
+                () -> new NotFoundException("area " + areaId + " does not exist in study " + studyId));
+        model.addAttribute("area", area);
+        model.addAttribute("waves", waves);
+        model.addAttribute("wave", wave);
+
+        // one profile per wave: the radar needs this wave and the previous one, the trend lines need them all
+        Map<String, Document> profiles = new LinkedHashMap<>();
+        for (Wave w : waves) {
+            profiles.put(w.waveId(), maturity.profile(framework, study.policy(), studyId, areaId, w.waveId()));
+        }
+        Document target = area.get("targetProfile", Document.class);
+        List<String> dims = framework.dimensions().stream().map(Dimension::code).toList();
+        List<Integer> targetStages = dims.stream().map(d -> target != null && target.get(d) instanceof Number n
+                ? n.intValue() : framework.highestStage()).toList();
+        model.addAttribute("dimensionCodes", dims);
+
+        if (wave != null) {
+            Document profile = profiles.get(wave.waveId());
+            int index = waves.indexOf(wave);
+            Wave previous = index > 0 ? waves.get(index - 1) : null;
+            Document before = previous == null ? null : profiles.get(previous.waveId());
+            model.addAttribute("profile", profile);
+            model.addAttribute("previous", previous);
+
+            List<Map<String, Object>> radarRows = new ArrayList<>();
+            for (int i = 0; i < dims.size(); i++) {
+                Document now = dimension(profile, dims.get(i));
+                Document then = before == null ? null : dimension(before, dims.get(i));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("dimension", dims.get(i));
+                row.put("label", ui.dim(dims.get(i)));
+                row.put("now", now == null ? null : now.get("score"));
+                row.put("nowStage", now == null ? null : ui.stage(now.getInteger("stageNumber")));
+                // what the stage means on this dimension, in the framework's own words
+                row.put("nowDescriptor", now == null ? null : ui.descriptor(dims.get(i), now.getInteger("stageNumber")));
+                row.put("before", then == null ? null : then.get("score"));
+                row.put("beforeStage", then == null ? null : ui.stage(then.getInteger("stageNumber")));
+                row.put("target", targetStages.get(i));
+                row.put("targetStage", ui.stage(targetStages.get(i)));
+                radarRows.add(row);
+            }
+            model.addAttribute("radarRows", radarRows);
+            Map<String, Object> radar = new LinkedHashMap<>();
+            radar.put("labels", radarRows.stream().map(r -> r.get("label")).toList());
+            radar.put("series", List.of(
+                    series(wave.label(), radarRows.stream().map(r -> r.get("now")).toList()),
+                    series(previous == null ? null : previous.label(),
+                            radarRows.stream().map(r -> r.get("before")).toList()),
+                    series(message(model, "target"), radarRows.stream().map(r -> (Object) r.get("target")).toList())));
+            model.addAttribute("radarJson", toJson(radar));
+
+            List<Map<String, Object>> triangulation = new ArrayList<>();
+            int interviewUnits = 0;
+            int surveyUnits = 0;
+            for (String d : dims) {
+                Document dim = dimension(profile, d);
+                Document sources = dim == null ? new Document() : dim.get("sources", new Document());
+                Document interviews = sources.get("interviews", new Document());
+                Document surveys = sources.get("selfAssessments", new Document());
+                interviewUnits += interviews.get("n", 0);
+                surveyUnits += surveys.get("n", 0);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("dimension", d);
+                row.put("label", ui.dim(d));
+                row.put("interviews", interviews);
+                row.put("selfAssessments", surveys);
+                row.put("gap", dim == null ? null : dim.get("triangulationGap"));
+                row.put("divergent", dim != null && Boolean.TRUE.equals(dim.getBoolean("divergent")));
+                row.put("evidence", dim == null ? "insufficient" : dim.getString("evidence"));
+                row.put("score", dim == null ? null : dim.get("score"));
+                row.put("stageNumber", dim == null ? null : dim.get("stageNumber"));
+                triangulation.add(row);
+            }
+            model.addAttribute("triangulation", triangulation);
+            model.addAttribute("interviewUnits", interviewUnits);
+            model.addAttribute("surveyUnits", surveyUnits);
+        }
+
+        // trend lines: the combined score per wave, with the 95% intervals of the sources that count in it
+        List<Map<String, Object>> trends = new ArrayList<>();
+        for (String d : dims) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (Wave w : waves) {
+                Document dim = dimension(profiles.get(w.waveId()), d);
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("wave", w.label());
+                p.put("score", dim == null ? null : dim.get("score"));
+                p.put("stageNumber", dim == null ? null : dim.get("stageNumber"));
+                Double low = null;
+                Double high = null;
+                if (dim != null && dim.get("score") != null) {
+                    for (Object value : dim.get("sources", new Document()).values()) {
+                        Document s = (Document) value;
+                        if (Boolean.TRUE.equals(s.getBoolean("sufficient")) && s.get("ciLow") instanceof Number l
+                                && s.get("ciHigh") instanceof Number h) {
+                            low = low == null ? l.doubleValue() : Math.min(low, l.doubleValue());
+                            high = high == null ? h.doubleValue() : Math.max(high, h.doubleValue());
+                        }
+                    }
+                }
+                p.put("ciLow", low);
+                p.put("ciHigh", high);
+                points.add(p);
+            }
+            trends.add(Map.of("dimension", d, "label", ui.dim(d), "points", points));
+        }
+        model.addAttribute("trends", trends);
+        model.addAttribute("trendJson", toJson(Map.of("waves", waves.stream().map(Wave::label).toList(),
+                "dimensions", trends)));
+
+        Document path = maturity.path(framework, study.policy(), studyId, areaId,
+                waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language());
+        model.addAttribute("path", path);
+        model.addAttribute("asOf", path.get("asOf"));
+        List<Map<String, Object>> milestonesByWave = new ArrayList<>();
+        for (Wave w : waves) {
+            List<Document> here = path.getList("milestones", Document.class).stream()
+                    .filter(m -> w.waveId().equals(m.getString("waveId"))).toList();
+            milestonesByWave.add(Map.of("wave", w, "milestones", here));
+        }
+        model.addAttribute("milestonesByWave", milestonesByWave);
+
+        // the findings behind the scores: excerpts and codes are personal data, for researchers and admins only
+        boolean mayReadFindings = access.maySeePersonalData(study);
+        model.addAttribute("mayReadFindings", mayReadFindings);
+        if (mayReadFindings && wave != null) {
+            Map<String, List<Map<String, Object>>> byDimension = new LinkedHashMap<>();
+            dims.forEach(d -> byDimension.put(d, new ArrayList<>()));
+            for (Document interview : studies.interviews(studyId, wave.waveId(), areaId, 0, Integer.MAX_VALUE)
+                    .content()) {
+                for (Object value : interview.get("findings", new Document()).values()) {
+                    Document f = (Document) value;
+                    if (!areaId.equals(f.getString("areaId")) || Boolean.TRUE.equals(f.getBoolean("withdrawn"))) {
+                        continue;
+                    }
+                    Object excerpt = personal.excerpt(f.get("excerpt"));
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("stageNumber", f.get("stage"));
+                    row.put("codes", f.get("codes"));
+                    row.put("excerpt", excerpt instanceof String text ? text : null);
+                    row.put("erased", excerpt instanceof Map);
+                    row.put("coder", f.getString("coder"));
+                    row.put("conductedOn", interview.getString("conductedOn"));
+                    byDimension.computeIfAbsent(f.getString("dimension"), k -> new ArrayList<>()).add(row);
+                }
+            }
+            model.addAttribute("findings", byDimension);
+        }
+        return "ui/area";
+    }
+
+    @GetMapping("/ui/studies/{studyId}/situation")
+    public String situation(@PathVariable String studyId, @RequestParam(required = false) LocalDate on,
+                            HttpServletRequest request, Model model) {
+        StudyFacts study = access.read(studyId);
+        common(model, request, study, frameworks.get(study.frameworkId()), "situation");
+        Document picture = situationalPicture.of(studyId, on == null ? LocalDate.now(clock) : on);
+        model.addAttribute("picture", picture);
+        model.addAttribute("asOf", maturity.progress().asOf(StudiesCollections.PROCESSOR));
+        Document agreements = picture.get("agreements", Document.class).get("byStatus", Document.class);
+        Locale locale = Locale.forLanguageTag(((UiText) model.getAttribute("ui")).language());
+        model.addAttribute("agreementJson", toJson(Map.of("labels", agreements.keySet().stream()
+                        .map(k -> messages.getMessage("ui.agreement." + k, null, k, locale)).toList(),
+                "values", new ArrayList<>(agreements.values()))));
+        return "ui/situation";
+    }
+
+    @GetMapping("/ui/studies/{studyId}/reliability")
+    public String reliability(@PathVariable String studyId, HttpServletRequest request, Model model) {
+        StudyFacts study = access.read(studyId);
+        common(model, request, study, frameworks.get(study.frameworkId()), "reliability");
+        List<Wave> waves = waves(study);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Wave w : waves) {
+            rows.add(Map.of("wave", w, "result", maturity.reliability(studyId, List.of(w.waveId()))));
+        }
+        model.addAttribute("rows", rows);
+        Document whole = maturity.reliability(studyId, waves.stream().map(Wave::waveId).toList());
+        model.addAttribute("whole", whole);
+        model.addAttribute("asOf", whole.get("asOf"));
+        List<Object> alphas = rows.stream().map(r -> ((Document) r.get("result")).get("alpha")).toList();
+        model.addAttribute("alphaJson", toJson(Map.of("labels", waves.stream().map(Wave::label).toList(),
+                "values", alphas, "label", message(model, "alpha"))));
+        return "ui/reliability";
+    }
+
+    private UiText common(Model model, HttpServletRequest request, StudyFacts study, Framework framework,
+                          String page) {
+        String language = RequestContextUtils.getLocale(request).getLanguage();
+        if (!List.of("fi", "sv", "en").contains(language)) {
+            language = "fi";
+        }
+        UiText ui = new UiText(language, framework, regions, studies.addedInterfaceThemes());
+        model.addAttribute("ui", ui);
+        model.addAttribute("study", study);
+        model.addAttribute("page", page);
+        model.addAttribute("user", access.currentUser());
+        model.addAttribute("stages", framework.stages());
+        List<Map<String, Object>> legend = new ArrayList<>();
+        for (Stage s : framework.stages()) {
+            legend.add(Map.of("number", s.number(), "code", s.code(), "label", s.labels().in(language)));
+        }
+        model.addAttribute("legend", legend);
+        // the language links keep the page and its query, changing only lang
+        model.addAttribute("languageLinks", LanguageLinks.of(request));
+        return ui;
+    }
+
+    /** Names the chart series need in the page's language, resolved the same way as the templates' texts. */
+    private String message(Model model, String key) {
+        UiText ui = (UiText) model.getAttribute("ui");
+        return messages.getMessage("ui.series." + key, null, Locale.forLanguageTag(ui.language()));
+    }
+
+    private static Map<String, Object> cell(UiText ui, String dimension, Document cell) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dimension", dimension);
+        Integer stage = cell == null ? null : cell.getInteger("stageNumber");
+        Object score = cell == null ? null : cell.get("score");
+        boolean sufficient = cell != null && "sufficient".equals(cell.getString("evidence")) && score != null;
+        out.put("sufficient", sufficient);
+        out.put("score", score);
+        out.put("scoreText", ui.num(score));
+        out.put("stageNumber", stage);
+        out.put("stageCode", sufficient ? ui.stageCode(stage) : "insufficient");
+        out.put("stageLabel", ui.stage(stage));
+        return out;
+    }
+
+    private static Document dimension(Document profile, String code) {
+        if (profile == null) {
+            return null;
+        }
+        return profile.getList("dimensions", Document.class).stream()
+                .filter(d -> code.equals(d.getString("dimension"))).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> series(String label, List<Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("label", label);
+        out.put("values", values);
+        return out;
+    }
+
+    /** Waves in time order (opening date, then id), as the API orders trajectories and paths. */
+    private static List<Wave> waves(StudyFacts study) {
+        return study.waves().values().stream()
+                .sorted(Comparator.comparing(Wave::opensOn).thenComparing(Wave::waveId)).toList();
+    }
+
+    /** The named wave (404 if the study has no such wave), else the latest. */
+    private static Wave chosenWave(StudyFacts study, List<Wave> waves, String waveId) {
+        if (waveId != null && !waveId.isBlank()) {
+            return study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
+        }
+        return waves.isEmpty() ? null : waves.get(waves.size() - 1);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private String toJson(Object value) {
+        try {
+            // embedded in a <script> element: no text in it may close that element
+            return json.writeValueAsString(value).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("chart data is plain maps and lists", e);
+        }
+    }
+}

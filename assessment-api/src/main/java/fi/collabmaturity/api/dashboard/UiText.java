@@ -1,0 +1,127 @@
+package fi.collabmaturity.api.dashboard;
+
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.Localized;
+import fi.collabmaturity.reference.InterfaceTheme;
+import fi.collabmaturity.reference.InterfaceThemeCatalog;
+import fi.collabmaturity.reference.RegionCatalog;
+import org.bson.Document;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The texts and number and date formats of one page in one language, handed to the templates as {@code ui}.
+ * The framework's own labels and descriptors come from the framework definition (data, in fi/sv/en), never from
+ * the message bundles, so a new framework needs no translation work in the UI. Finnish and Swedish (as written
+ * in Finland) use a decimal comma and d.M.yyyy dates; English keeps ISO dates and a decimal point.
+ */
+public final class UiText {
+
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private final String language;
+    private final Framework framework;
+    private final RegionCatalog regions;
+    private final Map<String, Localized> themes;
+    private final DateTimeFormatter dates;
+    private final DecimalFormatSymbols symbols;
+
+    UiText(String language, Framework framework, RegionCatalog regions, List<Document> addedThemes) {
+        this.language = language;
+        this.framework = framework;
+        this.regions = regions;
+        this.themes = new LinkedHashMap<>();
+        for (InterfaceTheme theme : InterfaceThemeCatalog.seeded()) {
+            themes.put(theme.code(), theme.names());
+        }
+        for (Document added : addedThemes) {
+            Document names = added.get("names", new Document());
+            String fallback = added.getString("_id");
+            themes.put(fallback, new Localized(names.get("fi", fallback), names.get("sv", fallback),
+                    names.get("en", fallback)));
+        }
+        this.dates = "en".equals(language) ? DateTimeFormatter.ISO_LOCAL_DATE : DateTimeFormatter.ofPattern("d.M.yyyy");
+        this.symbols = DecimalFormatSymbols.getInstance("en".equals(language) ? Locale.ENGLISH
+                : Locale.forLanguageTag(language + "-FI"));
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** The BCP 47 tag the charts format numbers with, so a chart's tooltip matches the page's tables. */
+    public String numberLocale() {
+        return "en".equals(language) ? "en-GB" : language + "-FI";
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    public String dim(String code) {
+        return framework.dimension(code).map(d -> d.labels().in(language)).orElse(code);
+    }
+
+    public String stage(Integer number) {
+        return number == null ? null : framework.stage(number).labels().in(language);
+    }
+
+    public String stageCode(Integer number) {
+        return number == null ? null : framework.stage(number).code();
+    }
+
+    public String descriptor(String dimension, Integer stage) {
+        if (stage == null) {
+            return null;
+        }
+        return framework.dimension(dimension).map(d -> d.descriptor(stage).texts().in(language)).orElse(null);
+    }
+
+    public String region(String code) {
+        return code == null ? null : regions.find(code).map(r -> r.names().in(language)).orElse(code);
+    }
+
+    public String theme(String code) {
+        return code == null ? null : themes.containsKey(code) ? themes.get(code).in(language) : code;
+    }
+
+    /** A score as shown to people: three decimals like the API, in the language's decimal separator. */
+    public String num(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        return new DecimalFormat("0.000", symbols).format(n.doubleValue());
+    }
+
+    /** An ISO date (or the date part of an ISO instant) in the language's format. */
+    public String date(Object iso) {
+        if (iso == null) {
+            return "–";
+        }
+        String text = iso.toString();
+        if (text.contains("T")) {
+            // an instant is stored in UTC and shown in Helsinki time, as the domain brief asks
+            try {
+                ZonedDateTime local = Instant.parse(text).atZone(HELSINKI);
+                return local.format(dates) + " " + local.format(DateTimeFormatter.ofPattern("HH:mm"));
+            } catch (DateTimeParseException e) {
+                return text;
+            }
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).format(dates);
+        } catch (DateTimeParseException e) {
+            return text;
+        }
+    }
+}
