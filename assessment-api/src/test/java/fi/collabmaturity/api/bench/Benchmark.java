@@ -119,6 +119,7 @@ public final class Benchmark {
         log("scale %s, seed %d: %d areas, %d self-assessments, %d interviews, %d events to record", scale, seed,
                 study.areas().size(), answers.size(), interviews.size(), study.events());
         figures.put("scale", scale);
+        notes.add("load average at the start (1, 5, 15 min): " + loadAverage());
 
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("heap", "1g")));
         if (args.containsKey("jfr")) {
@@ -135,7 +136,18 @@ public final class Benchmark {
         figures.put("events_total", eventsTotal);
         baselines(data, answers.size());
         export(data);
+        notes.add("load average at the end (1, 5, 15 min): " + loadAverage()
+                + " (other builds share this machine: figures from a loaded machine are lower bounds)");
         report(study, seed, scale);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- ingest
