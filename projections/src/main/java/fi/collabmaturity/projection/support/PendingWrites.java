@@ -188,6 +188,11 @@ public final class PendingWrites {
         return (T) attributes.computeIfAbsent(key, k -> initial.get());
     }
 
+    /** How many writes of the collection are staged (after merging); for tests. */
+    int stagedWrites(String collection) {
+        return writes.getOrDefault(collection, List.of()).size();
+    }
+
     public boolean isEmpty() {
         return writes.isEmpty() && afterWrites.isEmpty();
     }
