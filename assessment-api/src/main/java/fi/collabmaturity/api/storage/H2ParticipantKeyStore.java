@@ -67,7 +67,15 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
     }
 
     @Override
-    public synchronized ParticipantKey obtain(String studyId, String pseudonym) {
+    public ParticipantKey obtain(String studyId, String pseudonym) {
+        // the common case, a participant seen before, needs no lock: both maps are concurrent and a key is
+        // remembered only after it is stored (profiled: concurrent writers queued here behind key inserts)
+        String known = byPseudonym.get(studyId + '\u0000' + pseudonym);
+        ParticipantKey key = known == null ? null : byParticipant.get(known);
+        return key != null ? key : create(studyId, pseudonym);
+    }
+
+    private synchronized ParticipantKey create(String studyId, String pseudonym) {
         String existing = byPseudonym.get(studyId + '\u0000' + pseudonym);
         if (existing != null) {
             return byParticipant.get(existing);

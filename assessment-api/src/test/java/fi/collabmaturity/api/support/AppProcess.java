@@ -19,13 +19,19 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Path dataDir, String adminPassword, Path log) {
+        return start(dataDir, adminPassword, log, List.of("-Xmx512m"));
+    }
+
+    /** With the given JVM options instead of the default heap (the benchmark sets heap sizes and GC logging). */
+    public static AppProcess start(Path dataDir, String adminPassword, Path log, List<String> jvmOptions) {
         String jar = System.getProperty("app.jar");
         if (jar == null) {
             throw new IllegalStateException("app.jar is not set: run this test with failsafe (mvn verify)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1",
                 "--assessment.storage.data-dir=" + dataDir, "--assessment.admin-password=" + adminPassword));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

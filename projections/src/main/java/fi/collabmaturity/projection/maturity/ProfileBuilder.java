@@ -18,8 +18,10 @@ import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,9 @@ public final class ProfileBuilder {
         for (int from = 0; from < all.size(); from += READ_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
             List<WriteModel<Document>> profileWrites = new ArrayList<>();
-            List<WriteModel<Document>> overviewWrites = new ArrayList<>();
+            // one update per overview document (a study and wave): the cells of every area the chunk touched in
+            // one $set, not one update of the whole study's overview per area (that made a replay quadratic)
+            Map<String, List<Bson>> overviewCells = new LinkedHashMap<>();
             for (Document doc : evidence.find(Filters.in("_id", chunk))) {
                 String studyId = doc.getString("studyId");
                 String areaId = doc.getString("areaId");
@@ -97,10 +101,12 @@ public final class ProfileBuilder {
                         .append("relatedCodes", areaWave.codesByDimension());
                 profileWrites.add(new ReplaceOneModel<>(Filters.eq("_id", doc.getString("_id")), profileDoc,
                         new ReplaceOptions().upsert(true)));
-                overviewWrites.add(new UpdateOneModel<>(Filters.eq("_id", Ids.studyWave(studyId, waveId)),
-                        Updates.set("areas." + areaId, ProfileDocuments.overviewCell(profile, framework)),
-                        new UpdateOptions().upsert(true)));
+                overviewCells.computeIfAbsent(Ids.studyWave(studyId, waveId), k -> new ArrayList<>())
+                        .add(Updates.set("areas." + areaId, ProfileDocuments.overviewCell(profile, framework)));
             }
+            List<WriteModel<Document>> overviewWrites = new ArrayList<>();
+            overviewCells.forEach((id, cells) -> overviewWrites.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                    Updates.combine(cells), new UpdateOptions().upsert(true))));
             if (!profileWrites.isEmpty()) {
                 database.getCollection(MaturityCollections.PROFILES).bulkWrite(profileWrites);
                 database.getCollection(MaturityCollections.OVERVIEWS).bulkWrite(overviewWrites);

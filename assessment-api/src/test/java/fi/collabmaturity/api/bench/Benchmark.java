@@ -1,0 +1,652 @@
+package fi.collabmaturity.api.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
+import fi.collabmaturity.api.support.AppProcess;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The end-to-end benchmark on the embedded default (H2 event log, in-process MongoDB-wire read models), run by
+ * {@code bench/run}. It is a plain harness, not a test: {@code mvn verify} never runs it.
+ *
+ * <ol>
+ *   <li>starts the packaged application as its own process on a fresh data folder;</li>
+ *   <li>ingest: records the generated national study through the HTTP API with 8 concurrent clients (the
+ *       self-assessments timed on their own), and waits for the projections;</li>
+ *   <li>queries: 8 concurrent readers on the profile, path and overview endpoints, client-side latencies;</li>
+ *   <li>replay: rebuilds every projection from zero through the admin endpoint and times until all caught up;</li>
+ *   <li>stops the application and runs the raw baselines on the same H2 file: JDBC batch inserts of as many event
+ *       rows as there were self-assessments (into a scratch copy of the event table, dropped afterwards), and
+ *       reading plus deserializing the whole event table;</li>
+ *   <li>export: restarts the application with {@code -Xmx256m} and GC logging and times the full export (with
+ *       excerpts and comments), its peak heap taken from the GC log and from sampling the heap meter;</li>
+ *   <li>prints every figure and rewrites the "Latest run" part of {@code BENCHMARKS.md}.</li>
+ * </ol>
+ *
+ * Arguments: {@code --jar=PATH} (required), {@code --scale=1.0}, {@code --seed=2025}, {@code --work=DIR},
+ * {@code --out=BENCHMARKS.md}, {@code --heap=1g} (the application's heap for everything but the export),
+ * {@code --jfr} (record a flight recording of the ingest and replay into the work folder).
+ */
+public final class Benchmark {
+
+    private static final int CLIENTS = 8;
+    private static final String PASSWORD = "bench-secret-1";
+    private static final String MARKER = "## Latest run";
+
+    private final Map<String, String> args;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String auth = "Basic " + Base64.getEncoder()
+            .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private int port;
+
+    private Benchmark(Map<String, String> args) {
+        this.args = args;
+        this.work = Path.of(args.getOrDefault("work", "target/bench")).toAbsolutePath();
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (String a : argv) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            args.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        if (!args.containsKey("jar")) {
+            System.err.println("usage: Benchmark --jar=assessment-api/target/assessment-api.jar [--scale=1.0] "
+                    + "[--seed=2025] [--work=DIR] [--out=BENCHMARKS.md] [--heap=1g] [--jfr]");
+            System.exit(2);
+        }
+        new Benchmark(args).run();
+    }
+
+    private void run() throws Exception {
+        double scale = Double.parseDouble(args.getOrDefault("scale", "1.0"));
+        long seed = Long.parseLong(args.getOrDefault("seed", "2025"));
+        System.setProperty("app.jar", Path.of(args.get("jar")).toAbsolutePath().toString());
+        deleteRecursively(work);
+        Path data = work.resolve("data");
+        Files.createDirectories(data);
+
+        NationalStudy study = new NationalStudy(seed, scale);
+        List<NationalStudy.Write> setup = study.setup();
+        List<NationalStudy.Write> answers = study.selfAssessments();
+        List<NationalStudy.InterviewScript> interviews = study.interviews();
+        log("scale %s, seed %d: %d areas, %d self-assessments, %d interviews, %d events to record", scale, seed,
+                study.areas().size(), answers.size(), interviews.size(), study.events());
+        figures.put("scale", scale);
+        notes.add("load average at the start (1, 5, 15 min): " + loadAverage());
+
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("heap", "1g")));
+        if (args.containsKey("jfr")) {
+            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("app.jfr") + ",settings=profile");
+        }
+        long eventsTotal;
+        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app.log"), jvm)) {
+            port = app.port;
+            ingest(setup, answers, interviews);
+            awaitProjections("after ingest");
+            queries(study);
+            eventsTotal = replay();
+        }
+        figures.put("events_total", eventsTotal);
+        baselines(data, answers.size());
+        export(data);
+        notes.add("load average at the end (1, 5, 15 min): " + loadAverage()
+                + " (other builds share this machine: figures from a loaded machine are lower bounds)");
+        report(study, seed, scale);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- ingest
+
+    private void ingest(List<NationalStudy.Write> setup, List<NationalStudy.Write> answers,
+                        List<NationalStudy.InterviewScript> interviews) throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (NationalStudy.Write write : setup) {
+            post(write);
+        }
+        log("setup: %d writes in %.1f s", setup.size(), seconds(t0));
+
+        AtomicInteger next = new AtomicInteger();
+        long t1 = System.nanoTime();
+        parallel(CLIENTS, client -> {
+            for (int i = next.getAndIncrement(); i < answers.size(); i = next.getAndIncrement()) {
+                post(answers.get(i));
+            }
+        });
+        double s = seconds(t1);
+        double perSecond = answers.size() / s;
+        figures.put("ingest_per_s", perSecond);
+        log("ingest: %d self-assessments in %.1f s = %.1f/s (8 clients)", answers.size(), s, perSecond);
+
+        ConcurrentLinkedQueue<NationalStudy.InterviewScript> queue = new ConcurrentLinkedQueue<>(interviews);
+        AtomicLong writes = new AtomicLong();
+        long t2 = System.nanoTime();
+        parallel(CLIENTS, client -> {
+            for (NationalStudy.InterviewScript script = queue.poll(); script != null; script = queue.poll()) {
+                post(script.interview());
+                for (NationalStudy.Write finding : script.findings()) {
+                    post(finding);
+                }
+                writes.addAndGet(1 + script.findings().size());
+            }
+        });
+        double si = seconds(t2);
+        figures.put("ingest_interview_writes_per_s", writes.get() / si);
+        log("ingest: %d interviews and findings in %.1f s = %.1f writes/s", writes.get(), si, writes.get() / si);
+    }
+
+    private void post(NationalStudy.Write write) {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(write.path()))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(write.body())));
+            if (response.statusCode() == 201 || response.statusCode() == 200) {
+                return;
+            }
+            // a retried request whose first attempt went through is a duplicate: recorded, so done
+            if (response.statusCode() == 409 && attempt > 0) {
+                return;
+            }
+            if (attempt >= 3) {
+                throw new IllegalStateException(write.path() + " " + write.body() + " -> " + response.statusCode()
+                        + " " + response.body());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    private void queries(NationalStudy study) throws InterruptedException {
+        List<String> waves = study.waves();
+        List<NationalStudy.Area> areas = study.areas();
+        String base = "/api/v1/studies/" + NationalStudy.STUDY;
+        int rounds = Integer.parseInt(args.getOrDefault("query-rounds", "250"));
+        Map<String, long[]> latencies = new LinkedHashMap<>();
+        for (String kind : List.of("profile", "path", "overview")) {
+            latencies.put(kind, new long[CLIENTS * rounds]);
+        }
+        AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
+        // warm-up: the JIT and the read-model store's caches, not measured
+        for (int i = 0; i < 50; i++) {
+            get(base + "/areas/" + areas.get(i % areas.size()).id() + "/profile?waveId=" + waves.get(i % 3));
+            get(base + "/areas/" + areas.get(i % areas.size()).id() + "/path?lang=fi");
+            get(base + "/overview?waveId=" + waves.get(i % 3));
+        }
+        parallel(CLIENTS, client -> {
+            SplittableRandom random = new SplittableRandom(client);
+            for (int r = 0; r < rounds; r++) {
+                String area = areas.get(random.nextInt(areas.size())).id();
+                String wave = waves.get(random.nextInt(waves.size()));
+                latencies.get("profile")[counts[0].getAndIncrement()] =
+                        timedGet(base + "/areas/" + area + "/profile?waveId=" + wave);
+                latencies.get("path")[counts[1].getAndIncrement()] =
+                        timedGet(base + "/areas/" + area + "/path?lang=" + List.of("fi", "sv", "en").get(r % 3));
+                latencies.get("overview")[counts[2].getAndIncrement()] = timedGet(base + "/overview?waveId=" + wave);
+            }
+        });
+        for (Map.Entry<String, long[]> e : latencies.entrySet()) {
+            long[] sorted = e.getValue().clone();
+            Arrays.sort(sorted);
+            double p50 = percentile(sorted, 0.50) / 1e6;
+            double p99 = percentile(sorted, 0.99) / 1e6;
+            figures.put(e.getKey() + "_p50_ms", p50);
+            figures.put(e.getKey() + "_p99_ms", p99);
+            log("query %-8s n=%d p50 %.1f ms p99 %.1f ms max %.1f ms", e.getKey(), sorted.length, p50, p99,
+                    sorted[sorted.length - 1] / 1e6);
+        }
+    }
+
+    private long timedGet(String path) {
+        long t = System.nanoTime();
+        get(path);
+        return System.nanoTime() - t;
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    // ---------------------------------------------------------------------------------------------- replay
+
+    private long replay() throws InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : projections()) {
+            names.add(p.get("name").asText());
+        }
+        long t = System.nanoTime();
+        for (String name : names) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/admin/projections/" + name
+                    + "/replay")).header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()));
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("replay " + name + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+        }
+        Map<String, Double> done = awaitProjections("replay");
+        double total = seconds(t);
+        long head = head();
+        figures.put("replay_total_s", total);
+        figures.put("replay_per_s", head / total);
+        log("replay: %d processors %s rebuilt %d events in %.1f s = %.0f events/s (each processor reads them all)",
+                names.size(), done, head, total, head / total);
+        return head;
+    }
+
+    private long head() {
+        long head = 0;
+        for (JsonNode p : projections()) {
+            head = Math.max(head, p.get("position").asLong() + p.get("lag").asLong());
+        }
+        return head;
+    }
+
+    /** Waits until every projection is running at the head of the event log; returns when each got there (s). */
+    private Map<String, Double> awaitProjections(String what) throws InterruptedException {
+        long t = System.nanoTime();
+        Map<String, Double> caughtUp = new LinkedHashMap<>();
+        while (true) {
+            JsonNode all = projections();
+            for (JsonNode p : all) {
+                if (p.get("lag").asLong() == 0 && "running".equals(p.get("status").asText())) {
+                    caughtUp.putIfAbsent(p.get("name").asText(), Math.round(seconds(t) * 10) / 10.0);
+                }
+            }
+            if (caughtUp.size() == all.size()) {
+                log("projections caught up (%s) in %.1f s", what, seconds(t));
+                return caughtUp;
+            }
+            if (seconds(t) > 3600) {
+                throw new IllegalStateException("projections did not catch up: " + all);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonNode projections() {
+        try {
+            return json.readTree(get("/api/v1/admin/projections")).get("projections");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- baselines
+
+    private void baselines(Path data, int rows) throws SQLException, IOException, ClassNotFoundException {
+        try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
+            long count;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM domainevententry")) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            log("event table: %d rows", count);
+            ingestBaseline(c, rows);
+            replayBaseline(c);
+        }
+        ratio("ingest_ratio", "ingest_per_s", "ingest_baseline_per_s");
+        ratio("replay_ratio", "replay_per_s", "replay_baseline_per_s");
+    }
+
+    /**
+     * The same number of rows as self-assessments, copied from the stored self-assessment events (real payloads
+     * and metadata, new identifiers) into a scratch table that Axon's own table factory creates with the same
+     * columns, keys and indexes; one connection, batches of 100 rows, a commit per batch.
+     */
+    private void ingestBaseline(Connection c, int rows) throws SQLException {
+        List<Object[]> source = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT aggregateIdentifier, type, payloadType, "
+                + "payloadRevision, payload, metaData, timeStamp FROM domainevententry WHERE payloadType LIKE "
+                + "'%SelfAssessmentSubmitted' ORDER BY globalIndex LIMIT ?")) {
+            s.setInt(1, rows);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    source.add(new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), rs.getBytes(6), rs.getString(7)});
+                }
+            }
+        }
+        EventSchema schema = EventSchema.builder().eventTable("bench_domainevententry").build();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_domainevententry");
+        }
+        PostgresEventTableFactory.INSTANCE.createDomainEventTable(c, schema).execute();
+        c.setAutoCommit(false);
+        long t = System.nanoTime();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_domainevententry (eventIdentifier, "
+                + "aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision, payload, metaData, "
+                + "timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < source.size(); i++) {
+                Object[] row = source.get(i);
+                insert.setString(1, "bench-" + i);
+                insert.setString(2, row[0] + "-bench");
+                insert.setLong(3, 0);
+                insert.setString(4, (String) row[1]);
+                insert.setString(5, (String) row[2]);
+                insert.setString(6, (String) row[3]);
+                insert.setBytes(7, (byte[]) row[4]);
+                insert.setBytes(8, (byte[]) row[5]);
+                insert.setString(9, (String) row[6]);
+                insert.addBatch();
+                if (i % 100 == 99 || i == source.size() - 1) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        double s = seconds(t);
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE bench_domainevententry");
+        }
+        figures.put("ingest_baseline_per_s", source.size() / s);
+        log("ingest baseline: %d event rows by JDBC batches of 100 in %.2f s = %.0f/s", source.size(), s,
+                source.size() / s);
+    }
+
+    /**
+     * Reads the whole event table in log order and deserializes every payload into its event class with a mapper
+     * configured like the application's event serializer, and the metadata into a map; a warm-up pass first, the
+     * second pass timed.
+     */
+    private void replayBaseline(Connection c) throws SQLException, IOException, ClassNotFoundException {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Map<String, Class<?>> classes = new HashMap<>();
+        long rows = 0;
+        double s = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            long t = System.nanoTime();
+            rows = 0;
+            long check = 0;
+            try (PreparedStatement st = c.prepareStatement("SELECT globalIndex, payloadType, payload, metaData "
+                    + "FROM domainevententry ORDER BY globalIndex")) {
+                st.setFetchSize(1000);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String type = rs.getString(2);
+                        Class<?> cls = classes.get(type);
+                        if (cls == null) {
+                            cls = Class.forName(type);
+                            classes.put(type, cls);
+                        }
+                        Object payload = mapper.readValue(rs.getBytes(3), cls);
+                        Map<?, ?> meta = mapper.readValue(rs.getBytes(4), Map.class);
+                        check += payload.hashCode() + meta.size() + rs.getLong(1);
+                        rows++;
+                    }
+                }
+            }
+            s = seconds(t);
+            if (check == 0) {
+                log("(checksum %d)", check); // uses the values, so that the reading cannot be optimised away
+            }
+        }
+        figures.put("replay_baseline_per_s", rows / s);
+        log("replay baseline: %d events read and deserialized by JDBC in %.2f s = %.0f/s", rows, s, rows / s);
+    }
+
+    // ---------------------------------------------------------------------------------------------- export
+
+    private void export(Path data) throws Exception {
+        Path gcLog = work.resolve("export-gc.log");
+        List<String> jvm = List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog);
+        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app-export.log"), jvm)) {
+            port = app.port;
+            awaitProjections("export restart");
+            int gcLinesBefore = Files.readAllLines(gcLog).size();
+            AtomicLong sampledPeak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        JsonNode m = json.readTree(get("/actuator/metrics/jvm.memory.used?tag=area:heap"));
+                        sampledPeak.accumulateAndGet(m.get("measurements").get(0).get("value").asLong(), Math::max);
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception ignored) {
+                        // a sample lost to a busy server is just a sample fewer
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            long t = System.nanoTime();
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/api/v1/studies/"
+                            + NationalStudy.STUDY + "/export?include=excerpts,comments"))
+                    .header("Authorization", auth).timeout(Duration.ofMinutes(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long bytes = 0;
+            try (InputStream in = response.body()) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    bytes += n;
+                }
+            }
+            double s = seconds(t);
+            sampler.interrupt();
+            sampler.join();
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("export: " + response.statusCode());
+            }
+            Thread.sleep(500); // the GC log is written asynchronously
+            List<String> gc = Files.readAllLines(gcLog);
+            long gcPeak = 0;
+            int collections = 0;
+            Pattern before = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+            for (String line : gc.subList(gcLinesBefore, gc.size())) {
+                Matcher m = before.matcher(line);
+                if (m.find()) {
+                    gcPeak = Math.max(gcPeak, Long.parseLong(m.group(1)));
+                    collections++;
+                }
+            }
+            long peakMb = Math.max(gcPeak, sampledPeak.get() / (1024 * 1024));
+            figures.put("export_s", s);
+            figures.put("export_peak_heap_mb", peakMb);
+            figures.put("export_zip_bytes", bytes);
+            log("export: %d bytes in %.1f s; peak heap %d MB (GC log %d MB over %d collections, sampled %d MB), "
+                    + "-Xmx256m", bytes, s, peakMb, gcPeak, collections, sampledPeak.get() / (1024 * 1024));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- report
+
+    private void report(NationalStudy study, long seed, double scale) throws IOException {
+        Path out = Path.of(args.getOrDefault("out", "BENCHMARKS.md")).toAbsolutePath();
+        String prefix = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";
+        int at = prefix.indexOf(MARKER);
+        prefix = at >= 0 ? prefix.substring(0, at) : prefix + "\n";
+        StringBuilder b = new StringBuilder(prefix).append(MARKER).append("\n\n");
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        b.append("Written by `bench/run` (").append(Benchmark.class.getName()).append(").\n\n");
+        b.append("- date: ").append(date).append('\n');
+        b.append("- cores: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
+        b.append("- java: ").append(System.getProperty("java.version")).append(", ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
+        b.append("- scale: ").append(scale).append(" (seed ").append(seed).append("): ").append(study.areas().size())
+                .append(" areas, ").append(study.waves().size()).append(" waves, ")
+                .append(study.areas().size() * study.waves().size() * NationalStudy.RESPONDENTS)
+                .append(" self-assessments, ").append(study.interviewAreas().size())
+                .append(" interview areas\n");
+        b.append("- application heap: ").append(args.getOrDefault("heap", "1g"))
+                .append(" for ingest, queries and replay; 256m for the export\n");
+        for (String note : notes) {
+            b.append("- ").append(note).append('\n');
+        }
+        b.append('\n');
+        b.append("| figure | value | target |\n|---|---|---|\n");
+        row(b, "ingest, self-assessments/s (HTTP, 8 clients)", "ingest_per_s", null);
+        row(b, "ingest baseline, event rows/s (JDBC batches)", "ingest_baseline_per_s", null);
+        row(b, "ingest ratio", "ingest_ratio", ">= 0.25");
+        row(b, "interview and finding writes/s (HTTP, 8 clients)", "ingest_interview_writes_per_s", null);
+        row(b, "replay, events/s (all projections from zero)", "replay_per_s", null);
+        row(b, "replay baseline, events/s (JDBC read + deserialize)", "replay_baseline_per_s", null);
+        row(b, "replay ratio", "replay_ratio", ">= 0.33");
+        row(b, "replay total, s", "replay_total_s", "< 180 (half a million events)");
+        for (String kind : List.of("profile", "path", "overview")) {
+            row(b, kind + " p50, ms", kind + "_p50_ms", null);
+            row(b, kind + " p99, ms", kind + "_p99_ms", kind.equals("overview") ? "< 100" : "< 25");
+        }
+        row(b, "export, s (with excerpts and comments)", "export_s", "< 60");
+        row(b, "export peak heap, MB (-Xmx256m)", "export_peak_heap_mb", "<= 256");
+        row(b, "export zip, bytes", "export_zip_bytes", null);
+        row(b, "events in the log", "events_total", null);
+        // the file ends with the latest run as plain name: value lines, one per figure, as the issue asks
+        StringBuilder plain = new StringBuilder();
+        for (String name : List.of("ingest_per_s", "ingest_baseline_per_s", "ingest_ratio", "replay_per_s",
+                "replay_baseline_per_s", "replay_ratio", "replay_total_s", "profile_p99_ms", "path_p99_ms",
+                "overview_p99_ms", "export_s", "export_peak_heap_mb", "events_total")) {
+            plain.append(name).append(": ").append(format(figures.get(name))).append('\n');
+        }
+        b.append("\nThe latest run, one figure a line:\n\n").append(plain);
+        Files.writeString(out, b.toString());
+        System.out.println();
+        System.out.print(plain);
+        System.out.println("written to " + out);
+    }
+
+    private void row(StringBuilder b, String label, String key, String target) {
+        b.append("| ").append(label).append(" | ").append(format(figures.get(key))).append(" | ")
+                .append(target == null ? "" : target).append(" |\n");
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Double d) {
+            return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3f", d);
+        }
+        return String.valueOf(value);
+    }
+
+    private void ratio(String name, String measured, String baseline) {
+        double r = ((Number) figures.get(measured)).doubleValue() / ((Number) figures.get(baseline)).doubleValue();
+        figures.put(name, r);
+        log("%s = %.4f", name, r);
+    }
+
+    // ---------------------------------------------------------------------------------------------- plumbing
+
+    private String get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Authorization", auth).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static void parallel(int threads, IntConsumer body) throws InterruptedException {
+        List<Thread> all = new ArrayList<>();
+        ConcurrentLinkedQueue<Throwable> failed = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < threads; i++) {
+            int client = i;
+            Thread t = new Thread(() -> {
+                try {
+                    body.accept(client);
+                } catch (Throwable e) {
+                    failed.add(e);
+                }
+            }, "bench-client-" + i);
+            all.add(t);
+            t.start();
+        }
+        for (Thread t : all) {
+            t.join();
+        }
+        if (!failed.isEmpty()) {
+            IllegalStateException e = new IllegalStateException("a client failed: " + failed.peek());
+            failed.forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void log(String format, Object... values) {
+        System.out.println("[bench] " + String.format(Locale.ROOT, format, values));
+        System.out.flush();
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
