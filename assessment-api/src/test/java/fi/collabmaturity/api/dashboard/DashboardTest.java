@@ -203,12 +203,18 @@ class DashboardTest {
 
         // the filters: an interface theme narrows the heatmap to its areas
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("theme"))).selectByValue("hyte");
+        WebElement before = driver.findElement(By.id("heatmap"));
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        // the filtered page replaces this one: wait for the old table to go before counting rows
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("heatmap")));
         assertThat(driver.findElements(By.cssSelector("#heatmap tbody tr"))).hasSize(1);
         assertThat(driver.findElement(By.cssSelector("#heatmap tbody tr")).getAttribute("data-area")).isEqualTo("hyte");
 
         // signing out ends the session: the pages ask for a sign-in again
         driver.findElement(By.cssSelector("form.logout button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
         assertThat(driver.getCurrentUrl()).endsWith("/login?logout");
         driver.get(base() + "/ui/studies/" + STUDY);
         assertThat(driver.getCurrentUrl()).endsWith("/login");
@@ -374,7 +380,9 @@ class DashboardTest {
         browser();
         signInAt("/ui/studies/" + STUDY + "/areas/hyte?waveId=w2025", "admin", "dash-admin");
         driver.findElement(By.cssSelector("nav.languages a[lang='sv']")).click();
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "sv".equals(
+                d.findElement(By.tagName("html")).getAttribute("lang")));
+        waitForCharts();
         JsonNode path = admin.get("/api/v1/studies/" + STUDY + "/areas/hyte/path?waveId=w2025&lang=sv").json();
         JsonNode finnish = admin.get("/api/v1/studies/" + STUDY + "/areas/hyte/path?waveId=w2025&lang=fi").json();
         String steps = driver.findElement(By.id("path-steps")).getText();
