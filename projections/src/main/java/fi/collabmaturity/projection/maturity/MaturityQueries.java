@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.ProgressQueries;
+import fi.collabmaturity.projection.support.ResultCache;
 import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import org.bson.Document;
@@ -42,17 +43,39 @@ public final class MaturityQueries {
         this.progress = new ProgressQueries(database);
     }
 
+    private final ResultCache cache = new ResultCache();
+
+    /**
+     * The cache key of a result: what it is and everything it depends on besides the read models (framework
+     * version, the study's scoring policy, the arguments). '\u0000' cannot occur in any of them.
+     */
+    private static String key(String result, Framework framework, ScoringPolicy policy, Object... arguments) {
+        StringBuilder key = new StringBuilder(result).append('\u0000').append(framework.id()).append('@')
+                .append(framework.version()).append('\u0000').append(policy);
+        for (Object argument : arguments) {
+            key.append('\u0000').append(argument);
+        }
+        return key.toString();
+    }
+
     public ProgressQueries progress() {
         return progress;
     }
 
     public Document profile(Framework framework, ScoringPolicy policy, String studyId, String areaId, String waveId) {
+        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
+        return cache.get(snapshot.version(), key("profile", framework, policy, studyId, areaId, waveId),
+                () -> computeProfile(framework, policy, studyId, areaId, waveId, snapshot.asOf()));
+    }
+
+    private Document computeProfile(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                                    String waveId, Document asOf) {
         String id = Ids.areaWave(studyId, areaId, waveId);
         Document stored = database.getCollection(MaturityCollections.PROFILES).find(Filters.eq("_id", id)).first();
         Document profile = stored != null ? stored
                 : ProfileDocuments.profile(ProfileScoring.profile(framework, policy, Map.of()), framework);
         Document out = new Document("areaId", areaId).append("waveId", waveId)
-                .append("asOf", progress.asOf(PROCESSOR))
+                .append("asOf", asOf)
                 .append("framework", profile.get("framework"))
                 .append("overall", profile.get("overall"))
                 .append("weakestDimension", profile.get("weakestDimension"))
@@ -67,6 +90,15 @@ public final class MaturityQueries {
      */
     public Document overview(Framework framework, ScoringPolicy policy, String studyId, String waveId,
                              String regionCode, String interfaceTheme) {
+        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
+        return cache.get(snapshot.version(),
+                key("overview", framework, policy, studyId, waveId, regionCode, interfaceTheme),
+                () -> computeOverview(framework, policy, studyId, waveId, regionCode, interfaceTheme,
+                        snapshot.asOf()));
+    }
+
+    private Document computeOverview(Framework framework, ScoringPolicy policy, String studyId, String waveId,
+                                     String regionCode, String interfaceTheme, Document asOf) {
         Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
         Document overview = database.getCollection(MaturityCollections.OVERVIEWS)
                 .find(Filters.eq("_id", Ids.studyWave(studyId, waveId))).first();
@@ -90,7 +122,7 @@ public final class MaturityQueries {
                     .append("dimensions", cell.get("dimensions")));
         }
         return new Document("studyId", studyId).append("waveId", waveId)
-                .append("asOf", progress.asOf(PROCESSOR))
+                .append("asOf", asOf)
                 .append("framework", new Document("id", framework.id()).append("version", framework.version()))
                 .append("dimensions", framework.dimensions().stream().map(d -> d.code()).toList())
                 .append("areas", rows);
@@ -120,6 +152,13 @@ public final class MaturityQueries {
     /** Scores by wave per dimension and overall, with the change from the previous wave and its direction. */
     public Document trajectory(Framework framework, ScoringPolicy policy, String studyId, String areaId,
                                List<String> orderedWaveIds) {
+        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
+        return cache.get(snapshot.version(), key("trajectory", framework, policy, studyId, areaId, orderedWaveIds),
+                () -> computeTrajectory(framework, policy, studyId, areaId, orderedWaveIds, snapshot.asOf()));
+    }
+
+    private Document computeTrajectory(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                                       List<String> orderedWaveIds, Document asOf) {
         Map<String, AreaWave> waves = areaWaves(framework, policy, studyId, areaId, orderedWaveIds);
         Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
         waves.forEach((w, aw) -> profiles.put(w, aw.profile()));
@@ -127,7 +166,7 @@ public final class MaturityQueries {
         List<Document> dimensions = trajectory.dimensions().stream()
                 .map(d -> new Document("dimension", d.dimension()).append("points", points(framework, d.points())))
                 .toList();
-        return new Document("areaId", areaId).append("asOf", progress.asOf(PROCESSOR))
+        return new Document("areaId", areaId).append("asOf", asOf)
                 .append("framework", frameworkRef(framework))
                 .append("waves", orderedWaveIds)
                 .append("overall", points(framework, trajectory.overall()))
@@ -142,6 +181,15 @@ public final class MaturityQueries {
      */
     public Document path(Framework framework, ScoringPolicy policy, String studyId, String areaId,
                          List<String> orderedWaveIds, String waveId, String language) {
+        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
+        return cache.get(snapshot.version(),
+                key("path", framework, policy, studyId, areaId, orderedWaveIds, waveId, language),
+                () -> computePath(framework, policy, studyId, areaId, orderedWaveIds, waveId, language,
+                        snapshot.asOf()));
+    }
+
+    private Document computePath(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                                 List<String> orderedWaveIds, String waveId, String language, Document asOf) {
         Map<String, AreaWave> waves = areaWaves(framework, policy, studyId, areaId, orderedWaveIds);
         String chosen = waveId;
         if (chosen == null) {
@@ -180,7 +228,7 @@ public final class MaturityQueries {
             unknown = path.unknown();
         }
         return new Document("areaId", areaId).append("waveId", chosen).append("language", language)
-                .append("asOf", progress.asOf(PROCESSOR)).append("framework", frameworkRef(framework))
+                .append("asOf", asOf).append("framework", frameworkRef(framework))
                 .append("targets", targets).append("unknown", unknown)
                 .append("milestones", milestones(framework, Milestones.of(framework, upTo, profiles)));
     }

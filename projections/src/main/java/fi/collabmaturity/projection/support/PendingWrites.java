@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -205,11 +206,19 @@ public final class PendingWrites {
         BulkWriteOptions ordered = new BulkWriteOptions().ordered(true);
         writes.forEach((collection, models) -> database.getCollection(collection).bulkWrite(models, ordered));
         afterWrites.values().forEach(work -> work.run(database));
+        // The progress document is written last, so that a reader who sees it sees everything before it. Its
+        // `flushes` counter and `epoch` (new whenever a replay forgets the document) change with every flush that
+        // changed a read model, which is what lets results be cached per version (see ProgressQueries.snapshot).
+        List<Bson> progressUpdates = new ArrayList<>();
         if (progress != null) {
-            database.getCollection(Progress.COLLECTION).replaceOne(Filters.eq("_id", processor),
-                    new Document("_id", processor).append("position", progress.position())
-                            .append("time", Date.from(progress.time())),
-                    new ReplaceOptions().upsert(true));
+            progressUpdates.add(Updates.set("position", progress.position()));
+            progressUpdates.add(Updates.set("time", Date.from(progress.time())));
+        }
+        if (progress != null || !writes.isEmpty() || !afterWrites.isEmpty()) {
+            progressUpdates.add(Updates.inc("flushes", 1L));
+            progressUpdates.add(Updates.setOnInsert("epoch", java.util.UUID.randomUUID().toString()));
+            database.getCollection(Progress.COLLECTION).updateOne(Filters.eq("_id", processor),
+                    Updates.combine(progressUpdates), new UpdateOptions().upsert(true));
         }
     }
 }
