@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request size limits, security headers, and errors that never show internals. */
+@org.springframework.context.annotation.Import(fi.collabmaturity.api.support.SlowClock.Configuration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HardeningTest {
 

@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The HTTP-level checks (redirects, CSRF, 404, the API chain unchanged) run without a browser; the browser checks
  * are skipped, by assumption, only where /usr/bin/chromium or /usr/bin/chromedriver is missing.
  */
+@org.springframework.context.annotation.Import(fi.collabmaturity.api.support.SlowClock.Configuration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardTest {
 
