@@ -60,16 +60,15 @@ public class SelfAssessmentImporter {
         if (!rejected.isEmpty()) {
             return new ImportReport(total, 0, rejected, List.of(), command.dryRun());
         }
+        if (command.dryRun()) {
+            return new ImportReport(total, total, List.of(), List.of(), true);
+        }
         List<String> ids = new ArrayList<>();
         for (ImportSelfAssessments.ImportedRow row : command.rows()) {
+            selfAssessments.newInstance(() -> new SelfAssessment(row.submission(), directory, frameworks, sealer));
             ids.add(row.submission().selfAssessmentId());
         }
-        if (!command.dryRun()) {
-            for (ImportSelfAssessments.ImportedRow row : command.rows()) {
-                selfAssessments.newInstance(() -> new SelfAssessment(row.submission(), directory, frameworks, sealer));
-            }
-        }
-        return new ImportReport(total, total, List.of(), command.dryRun() ? List.of() : ids, command.dryRun());
+        return new ImportReport(total, total, List.of(), ids, false);
     }
 
     private List<FieldError> check(ImportSelfAssessments.ImportedRow row, StudyFacts study, Framework framework,
@@ -124,9 +123,6 @@ public class SelfAssessmentImporter {
         }
         if (field.startsWith("answers.")) {
             return field.substring("answers.".length());
-        }
-        if (field.equals("answers")) {
-            return "answers";
         }
         return field;
     }

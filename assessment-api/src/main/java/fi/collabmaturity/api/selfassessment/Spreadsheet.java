@@ -7,6 +7,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -15,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -137,7 +140,7 @@ final class Spreadsheet {
                 throw InvalidInputException.of("file", "is empty");
             }
             return new Spreadsheet(header, lines);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw InvalidInputException.of("file", "is not a readable CSV file: " + e.getMessage());
         }
     }
@@ -176,7 +179,7 @@ final class Spreadsheet {
             }
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter text = new DataFormatter(Locale.ROOT);
-            var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
             List<String> header = null;
             List<Line> lines = new ArrayList<>();
             for (Row row : sheet) {
@@ -208,14 +211,13 @@ final class Spreadsheet {
         }
     }
 
-    private static String cell(Cell cell, DataFormatter text,
-                               org.apache.poi.ss.usermodel.FormulaEvaluator evaluator) {
+    private static String cell(Cell cell, DataFormatter text, FormulaEvaluator evaluator) {
         if (cell == null) {
             return "";
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? evaluator.evaluateFormulaCell(cell)
                 : cell.getCellType();
-        if (type == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+        if (type == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
             // the stored double, not the displayed text: a cell formatted to no decimals still holds 2.5
             return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
         }

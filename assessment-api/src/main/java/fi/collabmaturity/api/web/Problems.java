@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
@@ -170,13 +172,13 @@ public class Problems {
         }).body(p.getBody());
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
-    ResponseEntity<ProblemDetail> on(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> on(MissingServletRequestPartException e) {
         return invalid(List.of(new FieldError(e.getRequestPartName(), "must be sent as a multipart file part")));
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> on(org.springframework.web.multipart.MultipartException e) {
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> on(MultipartException e) {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
             return on(tooLarge);
         }

@@ -58,7 +58,6 @@ class InterfaceThemeTest {
         assertThat(culture.path("seeded").asBoolean()).isFalse();
         assertThat(admin.post("/api/v1/studies/t/areas", cultureArea).status()).isEqualTo(201);
 
-        long head = added.position();
         assertThat(admin.post("/api/v1/reference/interface-themes",
                 "{\"code\":\"culture\",\"names\":{\"fi\":\"K\",\"sv\":\"K\",\"en\":\"K\"}}").status())
                 .as("a taken code").isEqualTo(409);
@@ -69,7 +68,6 @@ class InterfaceThemeTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("names.sv");
         assertThat(admin.get("/api/v1/reference/interface-themes").json().path("content")).hasSize(after.size());
-        assertThat(head).isPositive();
     }
 
     private static List<String> codes(JsonNode themes) {

@@ -53,11 +53,9 @@ class RoleMatrixTest {
     void study() {
         ApiClient admin = new ApiClient(port, "admin", "matrix-admin-pw");
         clients.put("admin", admin);
-        for (String[] account : new String[][]{{"rita", "RESEARCHER"}, {"vera", "VIEWER"}, {"otto", "RESEARCHER"}}) {
-            ok(admin.post("/api/v1/accounts", "{\"username\":\"" + account[0] + "\",\"password\":\"" + account[0]
-                    + "-password-1\",\"roles\":[\"" + account[1] + "\"]}"));
-            clients.put(account[0], admin.as(account[0], account[0] + "-password-1"));
-        }
+        clients.put("rita", admin.createAccount("rita", "RESEARCHER"));
+        clients.put("vera", admin.createAccount("vera", "VIEWER"));
+        clients.put("otto", admin.createAccount("otto", "RESEARCHER"));
         clients.put("anonymous", new ApiClient(port, null, null));
         ok(admin.post("/api/v1/studies", Slice.study("m")));
         ok(admin.post(S + "/members", "{\"username\":\"rita\",\"role\":\"RESEARCHER\"}"));

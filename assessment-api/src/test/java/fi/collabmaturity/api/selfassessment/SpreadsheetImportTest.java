@@ -65,13 +65,9 @@ class SpreadsheetImportTest {
     @BeforeAll
     void study() {
         admin = new ApiClient(port, "admin", "import-admin-pw");
-        for (String[] account : new String[][]{{"rita", "RESEARCHER"}, {"vera", "VIEWER"}, {"otto", "RESEARCHER"}}) {
-            assertThat(admin.post("/api/v1/accounts", "{\"username\":\"" + account[0] + "\",\"password\":\""
-                    + account[0] + "-password-1\",\"roles\":[\"" + account[1] + "\"]}").status()).isEqualTo(201);
-        }
-        researcher = admin.as("rita", "rita-password-1");
-        viewer = admin.as("vera", "vera-password-1");
-        outsider = admin.as("otto", "otto-password-1");
+        researcher = admin.createAccount("rita", "RESEARCHER");
+        viewer = admin.createAccount("vera", "VIEWER");
+        outsider = admin.createAccount("otto", "RESEARCHER");
         ok(researcher.post("/api/v1/studies", Slice.study("imp")));
         ok(researcher.post(S + "/members", "{\"username\":\"vera\",\"role\":\"VIEWER\"}"));
         ok(researcher.post(S + "/waves", "{\"id\":\"w1\",\"label\":\"2023\",\"opensOn\":\"2023-09-01\","

@@ -31,6 +31,20 @@ public final class ApiClient {
         return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user, password);
     }
 
+    /**
+     * Creates a built-in account with one role (this client must be an admin's) and returns a client signed in as
+     * it; the password is {@code <username>-password-1}.
+     */
+    public ApiClient createAccount(String username, String role) {
+        String password = username + "-password-1";
+        Response created = post("/api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\""
+                + password + "\",\"roles\":[\"" + role + "\"]}");
+        if (created.status() != 201) {
+            throw new AssertionError("account " + username + " not created: " + created);
+        }
+        return as(username, password);
+    }
+
     public record Response(int status, HttpResponse<String> raw) {
 
         public JsonNode json() {

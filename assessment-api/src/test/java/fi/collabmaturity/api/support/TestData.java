@@ -32,10 +32,14 @@ public final class TestData {
                 return candidate;
             }
         }
+        java.net.URL copy = TestData.class.getResource("/contract/" + name);
+        if (copy == null) {
+            throw new IllegalStateException("no copy of " + name + " in test resources");
+        }
         try {
-            return Path.of(TestData.class.getResource("/contract/" + name).toURI());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("no copy of " + name + " in test resources", e);
+            return Path.of(copy.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
