@@ -11,6 +11,7 @@ import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
 import fi.collabmaturity.projection.support.ProgressQueries;
+import fi.collabmaturity.api.storage.StorageProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,14 +48,19 @@ public class ProjectionConfiguration {
         return new MaturityProjection(readModelDatabase, new ProfileBuilder(frameworks));
     }
 
+    /**
+     * On the embedded default this process is the only writer of the read-model store (its server runs inside the
+     * process), so how far each projection got is known without asking the store on every read; on MongoDB other
+     * instances write too, so the store is asked.
+     */
     @Bean
-    ProgressQueries progressQueries(MongoDatabase readModelDatabase) {
-        return new ProgressQueries(readModelDatabase);
+    ProgressQueries progressQueries(MongoDatabase readModelDatabase, StorageProperties storage) {
+        return new ProgressQueries(readModelDatabase, storage.embedded());
     }
 
     @Bean
-    MaturityQueries maturityQueries(MongoDatabase readModelDatabase) {
-        return new MaturityQueries(readModelDatabase);
+    MaturityQueries maturityQueries(MongoDatabase readModelDatabase, ProgressQueries progress) {
+        return new MaturityQueries(readModelDatabase, progress);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package fi.collabmaturity.api.results;
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +41,12 @@ public class ResultsController {
     private final ReadYourWrites consistency;
     private final Clock clock;
     private final ProgressQueries progress;
+    private final ResultJsonCache results;
 
     public ResultsController(StudyAccess access, StudyDirectory directory, FrameworkCatalog frameworks,
                              MaturityQueries maturity, SituationalPicture situationalPicture,
-                             ReadYourWrites consistency, Clock clock) {
+                             ReadYourWrites consistency, Clock clock, ResultJsonCache results) {
+        this.results = results;
         this.access = access;
         this.directory = directory;
         this.frameworks = frameworks;
@@ -54,7 +58,7 @@ public class ResultsController {
     }
 
     @GetMapping("/areas/{areaId}/profile")
-    public Map<String, Object> profile(@PathVariable String studyId, @PathVariable String areaId,
+    public ResultJson profile(@PathVariable String studyId, @PathVariable String areaId,
                                        @RequestParam String waveId,
                                        @RequestParam(required = false) Long minPosition) {
         StudyFacts study = access.read(studyId);
@@ -63,19 +67,24 @@ public class ResultsController {
         }
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        return maturity.profile(frameworks.get(study.frameworkId()), study.policy(), studyId, areaId, waveId);
+        Framework framework = frameworks.get(study.frameworkId());
+        return results.get("profile", framework, study.policy(), Arrays.asList(studyId, areaId, waveId),
+                snapshot -> maturity.profile(snapshot, framework, study.policy(), studyId, areaId, waveId));
     }
 
     @GetMapping("/overview")
-    public Map<String, Object> overview(@PathVariable String studyId, @RequestParam String waveId,
+    public ResultJson overview(@PathVariable String studyId, @RequestParam String waveId,
                                         @RequestParam(required = false) String regionCode,
                                         @RequestParam(required = false) String interfaceTheme,
                                         @RequestParam(required = false) Long minPosition) {
         StudyFacts study = access.read(studyId);
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        return maturity.overview(frameworks.get(study.frameworkId()), study.policy(), studyId, waveId, regionCode,
-                interfaceTheme);
+        Framework framework = frameworks.get(study.frameworkId());
+        return results.get("overview", framework, study.policy(),
+                Arrays.asList(studyId, waveId, regionCode, interfaceTheme),
+                snapshot -> maturity.overview(snapshot, framework, study.policy(), studyId, waveId, regionCode,
+                        interfaceTheme));
     }
 
     /** The situational picture on a date ({@code on}, default today in Europe/Helsinki). */
@@ -91,15 +100,17 @@ public class ResultsController {
     }
 
     @GetMapping("/areas/{areaId}/trajectory")
-    public Map<String, Object> trajectory(@PathVariable String studyId, @PathVariable String areaId,
+    public ResultJson trajectory(@PathVariable String studyId, @PathVariable String areaId,
                                           @RequestParam(required = false) Long minPosition) {
         StudyFacts study = readArea(studyId, areaId, minPosition);
-        return maturity.trajectory(frameworks.get(study.frameworkId()), study.policy(), studyId, areaId,
-                waveOrder(study));
+        Framework framework = frameworks.get(study.frameworkId());
+        List<String> waves = waveOrder(study);
+        return results.get("trajectory", framework, study.policy(), Arrays.asList(studyId, areaId, waves),
+                snapshot -> maturity.trajectory(snapshot, framework, study.policy(), studyId, areaId, waves));
     }
 
     @GetMapping("/areas/{areaId}/path")
-    public Map<String, Object> path(@PathVariable String studyId, @PathVariable String areaId,
+    public ResultJson path(@PathVariable String studyId, @PathVariable String areaId,
                                     @RequestParam(required = false) String waveId,
                                     @RequestParam(required = false) String lang,
                                     @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
@@ -108,8 +119,12 @@ public class ResultsController {
         if (waveId != null) {
             study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         }
-        return maturity.path(frameworks.get(study.frameworkId()), study.policy(), studyId, areaId, waveOrder(study), waveId,
-                Languages.pick(lang, acceptLanguage));
+        Framework framework = frameworks.get(study.frameworkId());
+        List<String> waves = waveOrder(study);
+        String language = Languages.pick(lang, acceptLanguage);
+        return results.get("path", framework, study.policy(), Arrays.asList(studyId, areaId, waves, waveId, language),
+                snapshot -> maturity.path(snapshot, framework, study.policy(), studyId, areaId, waves, waveId,
+                        language));
     }
 
     /** Inter-coder reliability of the double-coded findings: of one wave, or of the whole study. */

@@ -2,6 +2,7 @@ package fi.collabmaturity.api.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,25 @@ import java.nio.file.Path;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+    /**
+     * Page cache of the MVStore, MB (H2's default is 16). Every document read that misses it is read from the file
+     * and deserialized again; at national scale the profiles, overviews and evidence of a study are tens of MB.
+     */
+    private static final int CACHE_MB = 64;
+    /**
+     * H2 rewrites chunks in the background until the file is this full (%). Its default of 90 kept a background
+     * thread rewriting (and re-serializing) read-model pages continuously after large writes, competing with
+     * queries and projections for the CPU; at 50 the file may hold up to about as much garbage as data.
+     */
+    private static final int COMPACT_FILL_RATE = 50;
     private final H2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
     public EmbeddedMongoServer(Path file) {
-        this.backend = new H2Backend(file.toString());
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                .autoCompactFillRate(COMPACT_FILL_RATE).open();
+        this.backend = new H2Backend(store); // closes the store when the server shuts down
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();

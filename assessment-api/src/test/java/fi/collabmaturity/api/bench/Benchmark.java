@@ -108,6 +108,10 @@ public final class Benchmark {
         double scale = Double.parseDouble(args.getOrDefault("scale", "1.0"));
         long seed = Long.parseLong(args.getOrDefault("seed", "2025"));
         System.setProperty("app.jar", Path.of(args.get("jar")).toAbsolutePath().toString());
+        if (args.containsKey("queries-only")) {
+            queriesOnly(new NationalStudy(seed, scale), Path.of(args.get("queries-only")));
+            return;
+        }
         deleteRecursively(work);
         Path data = work.resolve("data");
         Files.createDirectories(data);
@@ -121,8 +125,9 @@ public final class Benchmark {
         figures.put("scale", scale);
         notes.add("load average at the start (1, 5, 15 min): " + loadAverage());
 
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("heap", "1g")));
+        List<String> jvm = applicationJvm();
         if (args.containsKey("jfr")) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
             jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("app.jfr") + ",settings=profile");
         }
         long eventsTotal;
@@ -139,6 +144,40 @@ public final class Benchmark {
         notes.add("load average at the end (1, 5, 15 min): " + loadAverage()
                 + " (other builds share this machine: figures from a loaded machine are lower bounds)");
         report(study, seed, scale);
+    }
+
+    /**
+     * Only the query phase, on the data folder of an earlier run at the same scale and seed (for profiling the
+     * reads without ingesting again); prints the figures, writes nothing to BENCHMARKS.md.
+     */
+    private void queriesOnly(NationalStudy study, Path data) throws Exception {
+        Files.createDirectories(work);
+        List<String> jvm = applicationJvm();
+        if (args.containsKey("jfr")) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("queries.jfr") + ",settings=profile");
+        }
+        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app-queries.log"), jvm)) {
+            port = app.port;
+            awaitProjections("at start");
+            Duration appCpu = app.cpu();
+            Duration benchCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+            long t = System.nanoTime();
+            queries(study);
+            log("queries: %.1f s wall, application CPU %.1f s, benchmark client CPU %.1f s", seconds(t),
+                    app.cpu().minus(appCpu).toMillis() / 1e3, ProcessHandle.current().info().totalCpuDuration()
+                            .orElse(Duration.ZERO).minus(benchCpu).toMillis() / 1e3);
+        }
+    }
+
+    /** The application's JVM options: its heap and any extra options ({@code --jvm="-XX:... -XX:..."}). */
+    private List<String> applicationJvm() {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("heap", "1g")));
+        String extra = args.getOrDefault("jvm", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        return jvm;
     }
 
     private static String loadAverage() {
@@ -220,12 +259,20 @@ public final class Benchmark {
             latencies.put(kind, new long[CLIENTS * rounds]);
         }
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-        // warm-up: the JIT and the read-model store's caches, not measured
-        for (int i = 0; i < 50; i++) {
-            get(base + "/areas/" + areas.get(i % areas.size()).id() + "/profile?waveId=" + waves.get(i % 3));
-            get(base + "/areas/" + areas.get(i % areas.size()).id() + "/path?lang=fi");
-            get(base + "/overview?waveId=" + waves.get(i % 3));
-        }
+        // warm-up, not measured: the same mix from 8 clients (other random streams) until the JIT has compiled the
+        // read paths; a few hundred sequential requests left the compilers busy for a third of the measured phase
+        int warmUp = Integer.parseInt(args.getOrDefault("warm-up-rounds", "100"));
+        parallel(CLIENTS, client -> {
+            SplittableRandom random = new SplittableRandom(1000 + client);
+            for (int r = 0; r < warmUp; r++) {
+                String area = areas.get(random.nextInt(areas.size())).id();
+                String wave = waves.get(random.nextInt(waves.size()));
+                get(base + "/areas/" + area + "/profile?waveId=" + wave);
+                get(base + "/areas/" + area + "/path?lang=" + List.of("fi", "sv", "en").get(r % 3));
+                get(base + "/overview?waveId=" + wave);
+            }
+        });
+        Map<String, Double> cacheBefore = resultCacheCounts();
         parallel(CLIENTS, client -> {
             SplittableRandom random = new SplittableRandom(client);
             for (int r = 0; r < rounds; r++) {
@@ -238,6 +285,11 @@ public final class Benchmark {
                 latencies.get("overview")[counts[2].getAndIncrement()] = timedGet(base + "/overview?waveId=" + wave);
             }
         });
+        Map<String, Double> cacheAfter = resultCacheCounts();
+        double hits = cacheAfter.getOrDefault("hit", 0.0) - cacheBefore.getOrDefault("hit", 0.0);
+        double misses = cacheAfter.getOrDefault("miss", 0.0) - cacheBefore.getOrDefault("miss", 0.0);
+        figures.put("query_result_cache_hit_ratio", hits + misses == 0 ? 0 : hits / (hits + misses));
+        log("queries: %.0f results served from the result cache, %.0f computed", hits, misses);
         for (Map.Entry<String, long[]> e : latencies.entrySet()) {
             long[] sorted = e.getValue().clone();
             Arrays.sort(sorted);
@@ -245,15 +297,46 @@ public final class Benchmark {
             double p99 = percentile(sorted, 0.99) / 1e6;
             figures.put(e.getKey() + "_p50_ms", p50);
             figures.put(e.getKey() + "_p99_ms", p99);
-            log("query %-8s n=%d p50 %.1f ms p99 %.1f ms max %.1f ms", e.getKey(), sorted.length, p50, p99,
+            log("query %-8s n=%d p50 %.1f ms p90 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms", e.getKey(),
+                    sorted.length, p50, percentile(sorted, 0.90) / 1e6, percentile(sorted, 0.95) / 1e6, p99,
                     sorted[sorted.length - 1] / 1e6);
         }
     }
 
+    /** The application's result-cache counters ({@code assessment_result_cache_requests_total}) by outcome. */
+    private Map<String, Double> resultCacheCounts() {
+        Map<String, Double> counts = new HashMap<>();
+        for (String line : get("/actuator/prometheus").split("\n")) {
+            if (line.startsWith("assessment_result_cache_requests_total{")) {
+                String outcome = line.replaceAll(".*outcome=\"([a-z]+)\".*", "$1");
+                counts.merge(outcome, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * One request, timed from sending to the last byte of the body received. The body is read as bytes, not
+     * decoded into a String: the readers share the two cores with the application, and decoding 2,000 overviews of
+     * 340 kB each was a large part of the harness's own CPU time.
+     */
     private long timedGet(String path) {
         long t = System.nanoTime();
-        get(path);
-        return System.nanoTime() - t;
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", auth).GET()
+                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long elapsed = System.nanoTime() - t;
+        if (response.statusCode() != 200 || response.body().length == 0) {
+            throw new IllegalStateException("GET " + path + " -> " + response.statusCode());
+        }
+        return elapsed;
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -63,6 +63,11 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("the application did not become healthy");
     }
 
+    /** CPU time the application process has used so far (all its threads), for the benchmark's notes. */
+    public java.time.Duration cpu() {
+        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     /** SIGKILL: no shutdown hooks, no flushing, exactly like a power cut for the process. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

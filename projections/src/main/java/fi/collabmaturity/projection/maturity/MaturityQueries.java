@@ -21,7 +21,6 @@ import fi.collabmaturity.scoring.Trajectory;
 import fi.collabmaturity.scoring.TrajectoryPoint;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,18 @@ public final class MaturityQueries {
     private final ProgressQueries progress;
 
     public MaturityQueries(MongoDatabase database) {
-        this.database = database;
-        this.progress = new ProgressQueries(database);
+        this(database, new ProgressQueries(database));
     }
 
-    private final ResultCache cache = new ResultCache();
+    /** With the progress queries to use (see {@link ProgressQueries#ProgressQueries(MongoDatabase, boolean)}). */
+    public MaturityQueries(MongoDatabase database, ProgressQueries progress) {
+        this.database = database;
+        this.progress = progress;
+    }
+
+    private final ResultCache<Document> cache = new ResultCache<>(Document::new);
+    /** The scored profile and theme codes of an area in a wave: shared by paths in every language and trajectories. */
+    private final ResultCache<AreaWave> areaWaveCache = new ResultCache<>();
 
     /**
      * The cache key of a result: what it is and everything it depends on besides the read models (framework
@@ -62,8 +68,20 @@ public final class MaturityQueries {
         return progress;
     }
 
+    /**
+     * The version and position of the maturity read models now: pass it to the methods below to compute a result
+     * at that version, and use its version to keep anything derived from the result (the API keeps its JSON).
+     */
+    public ProgressQueries.Snapshot snapshot() {
+        return progress.snapshot(PROCESSOR);
+    }
+
     public Document profile(Framework framework, ScoringPolicy policy, String studyId, String areaId, String waveId) {
-        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
+        return profile(snapshot(), framework, policy, studyId, areaId, waveId);
+    }
+
+    public Document profile(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
+                            String studyId, String areaId, String waveId) {
         return cache.get(snapshot.version(), key("profile", framework, policy, studyId, areaId, waveId),
                 () -> computeProfile(framework, policy, studyId, areaId, waveId, snapshot.asOf()));
     }
@@ -90,7 +108,11 @@ public final class MaturityQueries {
      */
     public Document overview(Framework framework, ScoringPolicy policy, String studyId, String waveId,
                              String regionCode, String interfaceTheme) {
-        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
+        return overview(snapshot(), framework, policy, studyId, waveId, regionCode, interfaceTheme);
+    }
+
+    public Document overview(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
+                             String studyId, String waveId, String regionCode, String interfaceTheme) {
         return cache.get(snapshot.version(),
                 key("overview", framework, policy, studyId, waveId, regionCode, interfaceTheme),
                 () -> computeOverview(framework, policy, studyId, waveId, regionCode, interfaceTheme,
@@ -128,38 +150,61 @@ public final class MaturityQueries {
                 .append("areas", rows);
     }
 
-    /** The profiles of one area in the given waves, computed from their evidence (an absent wave has none). */
-    private Map<String, AreaWave> areaWaves(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+    /**
+     * The profiles of one area in the given waves, from the stored profiles the projection scored (an absent wave
+     * has no evidence): the same profiles the profile endpoint serves, without reading and scoring the evidence again
+     * on every request. Each area-wave is kept once per read-model version and shared by every path language and
+     * the trajectory.
+     */
+    private Map<String, AreaWave> areaWaves(ProgressQueries.Snapshot snapshot, Framework framework,
+                                            ScoringPolicy policy, String studyId, String areaId,
                                             List<String> waveIds) {
-        Map<String, Document> docs = new HashMap<>();
-        List<String> ids = waveIds.stream().map(w -> Ids.areaWave(studyId, areaId, w)).toList();
-        for (Document doc : database.getCollection(MaturityCollections.EVIDENCE).find(Filters.in("_id", ids))) {
-            docs.put(doc.getString("waveId"), doc);
-        }
         Map<String, AreaWave> out = new LinkedHashMap<>();
         for (String waveId : waveIds) {
-            Document doc = docs.get(waveId);
-            AreaWaveEvidence evidence = doc == null ? AreaWaveEvidence.from(new Document()) : AreaWaveEvidence.from(doc);
-            out.put(waveId, new AreaWave(ProfileScoring.profile(framework, policy,
-                    evidence.byDimension()), evidence.codes()));
+            out.put(waveId, areaWaveCache.get(snapshot.version(),
+                    key("areaWave", framework, policy, studyId, areaId, waveId),
+                    () -> areaWave(framework, policy, studyId, areaId, waveId)));
         }
         return out;
     }
 
+    private AreaWave areaWave(Framework framework, ScoringPolicy policy, String studyId, String areaId,
+                              String waveId) {
+        String id = Ids.areaWave(studyId, areaId, waveId);
+        Document stored = database.getCollection(MaturityCollections.PROFILES).find(Filters.eq("_id", id)).first();
+        if (stored == null) {
+            return new AreaWave(ProfileScoring.profile(framework, policy, Map.of()), Map.of());
+        }
+        MaturityProfile profile = ProfileDocuments.scores(stored);
+        if (profile != null) {
+            return new AreaWave(profile, ProfileDocuments.codes(stored));
+        }
+        // a profile stored before the unrounded scores were kept: score the evidence as the projection does
+        Document doc = database.getCollection(MaturityCollections.EVIDENCE).find(Filters.eq("_id", id)).first();
+        AreaWaveEvidence evidence = AreaWaveEvidence.from(doc == null ? new Document() : doc);
+        return new AreaWave(ProfileScoring.profile(framework, policy, evidence.byDimension()), evidence.codes());
+    }
+
+    /** Shared between requests through the cache: read-only once built. */
     private record AreaWave(MaturityProfile profile, Map<String, Map<String, Integer>> codes) {
     }
 
     /** Scores by wave per dimension and overall, with the change from the previous wave and its direction. */
     public Document trajectory(Framework framework, ScoringPolicy policy, String studyId, String areaId,
                                List<String> orderedWaveIds) {
-        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
-        return cache.get(snapshot.version(), key("trajectory", framework, policy, studyId, areaId, orderedWaveIds),
-                () -> computeTrajectory(framework, policy, studyId, areaId, orderedWaveIds, snapshot.asOf()));
+        return trajectory(snapshot(), framework, policy, studyId, areaId, orderedWaveIds);
     }
 
-    private Document computeTrajectory(Framework framework, ScoringPolicy policy, String studyId, String areaId,
-                                       List<String> orderedWaveIds, Document asOf) {
-        Map<String, AreaWave> waves = areaWaves(framework, policy, studyId, areaId, orderedWaveIds);
+    public Document trajectory(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
+                               String studyId, String areaId, List<String> orderedWaveIds) {
+        return cache.get(snapshot.version(), key("trajectory", framework, policy, studyId, areaId, orderedWaveIds),
+                () -> computeTrajectory(snapshot, framework, policy, studyId, areaId, orderedWaveIds));
+    }
+
+    private Document computeTrajectory(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
+                                       String studyId, String areaId, List<String> orderedWaveIds) {
+        Document asOf = snapshot.asOf();
+        Map<String, AreaWave> waves = areaWaves(snapshot, framework, policy, studyId, areaId, orderedWaveIds);
         Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
         waves.forEach((w, aw) -> profiles.put(w, aw.profile()));
         Trajectory trajectory = Trajectory.of(framework, orderedWaveIds, profiles);
@@ -181,16 +226,21 @@ public final class MaturityQueries {
      */
     public Document path(Framework framework, ScoringPolicy policy, String studyId, String areaId,
                          List<String> orderedWaveIds, String waveId, String language) {
-        ProgressQueries.Snapshot snapshot = progress.snapshot(PROCESSOR);
-        return cache.get(snapshot.version(),
-                key("path", framework, policy, studyId, areaId, orderedWaveIds, waveId, language),
-                () -> computePath(framework, policy, studyId, areaId, orderedWaveIds, waveId, language,
-                        snapshot.asOf()));
+        return path(snapshot(), framework, policy, studyId, areaId, orderedWaveIds, waveId, language);
     }
 
-    private Document computePath(Framework framework, ScoringPolicy policy, String studyId, String areaId,
-                                 List<String> orderedWaveIds, String waveId, String language, Document asOf) {
-        Map<String, AreaWave> waves = areaWaves(framework, policy, studyId, areaId, orderedWaveIds);
+    public Document path(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
+                         String studyId, String areaId, List<String> orderedWaveIds, String waveId, String language) {
+        return cache.get(snapshot.version(),
+                key("path", framework, policy, studyId, areaId, orderedWaveIds, waveId, language),
+                () -> computePath(snapshot, framework, policy, studyId, areaId, orderedWaveIds, waveId, language));
+    }
+
+    private Document computePath(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
+                                 String studyId, String areaId, List<String> orderedWaveIds, String waveId,
+                                 String language) {
+        Document asOf = snapshot.asOf();
+        Map<String, AreaWave> waves = areaWaves(snapshot, framework, policy, studyId, areaId, orderedWaveIds);
         String chosen = waveId;
         if (chosen == null) {
             for (String w : orderedWaveIds) {

@@ -8,8 +8,13 @@ import fi.collabmaturity.scoring.Source;
 import fi.collabmaturity.scoring.SourceStatistics;
 import org.bson.Document;
 
+import fi.collabmaturity.framework.FrameworkRef;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A profile as the API shows it (numbers rounded to 3 decimals, stages as codes and numbers), plus the unrounded
@@ -71,6 +76,48 @@ final class ProfileDocuments {
                 .append("stageNumber", profile.overallStage()))
                 .append("weakestDimension", profile.weakestDimension())
                 .append("dimensions", dimensions);
+    }
+
+    /**
+     * A stored profile back as the scoring's profile, with what trajectories, milestones and paths use: the
+     * unrounded scores, the stages, the evidence and divergence flags (not the per-source statistics, which they do
+     * not read). Null for a document written before the unrounded scores were kept.
+     */
+    static MaturityProfile scores(Document stored) {
+        Document raw = stored.get("raw", Document.class);
+        if (raw == null) {
+            return null;
+        }
+        Document rawDimensions = raw.get("dimensions", new Document());
+        List<DimensionScore> dimensions = new ArrayList<>();
+        for (Document d : stored.getList("dimensions", Document.class)) {
+            String code = d.getString("dimension");
+            dimensions.add(new DimensionScore(code, number(rawDimensions.get(code)), d.getInteger("stageNumber"),
+                    "sufficient".equals(d.getString("evidence")), Map.of(), number(d.get("triangulationGap")),
+                    Boolean.TRUE.equals(d.getBoolean("divergent"))));
+        }
+        Document framework = stored.get("framework", Document.class);
+        return new MaturityProfile(new FrameworkRef(framework.getString("id"), framework.getString("version")),
+                number(raw.get("overall")), stored.get("overall", Document.class).getInteger("stageNumber"),
+                stored.getString("weakestDimension"), dimensions);
+    }
+
+    /** The theme codes of a stored profile ({@code relatedCodes}): dimension → code → number of findings. */
+    static Map<String, Map<String, Integer>> codes(Document stored) {
+        Map<String, Map<String, Integer>> codes = new TreeMap<>();
+        stored.get("relatedCodes", new Document()).forEach((dimension, list) -> {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Object entry : (List<?>) list) {
+                Document code = (Document) entry;
+                counts.put(code.getString("code"), ((Number) code.get("count")).intValue());
+            }
+            codes.put(dimension, counts);
+        });
+        return codes;
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     static String stageCode(Framework framework, Integer stage) {

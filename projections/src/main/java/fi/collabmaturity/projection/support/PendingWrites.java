@@ -217,8 +217,12 @@ public final class PendingWrites {
         if (progress != null || !writes.isEmpty() || !afterWrites.isEmpty()) {
             progressUpdates.add(Updates.inc("flushes", 1L));
             progressUpdates.add(Updates.setOnInsert("epoch", java.util.UUID.randomUUID().toString()));
-            database.getCollection(Progress.COLLECTION).updateOne(Filters.eq("_id", processor),
-                    Updates.combine(progressUpdates), new UpdateOptions().upsert(true));
+            try {
+                database.getCollection(Progress.COLLECTION).updateOne(Filters.eq("_id", processor),
+                        Updates.combine(progressUpdates), new UpdateOptions().upsert(true));
+            } finally {
+                ProgressQueries.written(); // also when the write failed: a needless re-read, never a stale one
+            }
         }
     }
 }

@@ -1,9 +1,8 @@
 package fi.collabmaturity.projection.support;
 
-import org.bson.Document;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Results computed from a projection's read models, kept for as long as those read models stay at the same
@@ -13,31 +12,45 @@ import java.util.function.Supplier;
  *
  * <p>A result is computed after its version was read, from read models that are at that version or newer (the
  * version document is written last in every flush), so a cached result is never older than its version says.
- * Callers get their own top-level copy; nested documents are shared and must be treated as read-only.
+ * Callers get what {@code handOut} makes of the kept value (a top-level copy of a mutable document, the value
+ * itself when it is immutable).
  */
-public final class ResultCache {
+public final class ResultCache<T> {
 
     private static final int MAX_ENTRIES = 20_000;
 
-    private record Generation(String version, ConcurrentHashMap<String, Document> results) {
+    private record Generation<T>(String version, ConcurrentHashMap<String, T> results) {
     }
 
-    private volatile Generation current = new Generation("", new ConcurrentHashMap<>());
+    private final UnaryOperator<T> handOut;
+    private volatile Generation<T> current = new Generation<>("", new ConcurrentHashMap<>());
 
-    public Document get(String version, String key, Supplier<Document> compute) {
-        Generation generation = current;
+    /** For immutable results: callers get the kept value itself. */
+    public ResultCache() {
+        this(UnaryOperator.identity());
+    }
+
+    public ResultCache(UnaryOperator<T> handOut) {
+        this.handOut = handOut;
+    }
+
+    public T get(String version, String key, Supplier<T> compute) {
+        Generation<T> generation = current;
         if (!generation.version().equals(version)) {
-            generation = new Generation(version, new ConcurrentHashMap<>());
+            generation = new Generation<>(version, new ConcurrentHashMap<>());
             current = generation;
         }
-        Document result = generation.results().get(key);
+        T result = generation.results().get(key);
         if (result == null) {
             result = compute.get();
             if (generation.results().size() >= MAX_ENTRIES) {
                 generation.results().clear();
             }
-            generation.results().putIfAbsent(key, result);
+            T raced = generation.results().putIfAbsent(key, result);
+            if (raced != null) {
+                result = raced;
+            }
         }
-        return new Document(result);
+        return handOut.apply(result);
     }
 }

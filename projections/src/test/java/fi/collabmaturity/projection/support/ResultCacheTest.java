@@ -13,6 +13,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +44,7 @@ class ResultCacheTest {
 
     @Test
     void aResultIsComputedOncePerVersionAndCallersGetTheirOwnCopy() {
-        ResultCache cache = new ResultCache();
+        ResultCache<Document> cache = new ResultCache<>(Document::new);
         AtomicInteger computed = new AtomicInteger();
         Document first = cache.get("v1", "profile|a1", () -> new Document("n", computed.incrementAndGet()));
         first.put("n", 99); // a caller changing its copy must not change what others get
@@ -55,10 +57,12 @@ class ResultCacheTest {
         assertThat(computed.get()).isEqualTo(3);
     }
 
-    @Test
-    void everyFlushThatChangesAReadModelGivesANewVersion() {
-        MongoDatabase database = client.getDatabase("versions");
-        ProgressQueries progress = new ProgressQueries(database);
+    /** Both ways of reading the version: asking the store every time, and as the store's only writer. */
+    @ParameterizedTest(name = "only writer: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyFlushThatChangesAReadModelGivesANewVersion(boolean onlyWriter) {
+        MongoDatabase database = client.getDatabase("versions-" + onlyWriter);
+        ProgressQueries progress = new ProgressQueries(database, onlyWriter);
         String empty = progress.snapshot("p").version();
 
         PendingWrites withEvents = new PendingWrites(database, "p");
@@ -89,5 +93,28 @@ class ResultCacheTest {
         replayed.flush();
         assertThat(progress.snapshot("p").version()).as("a replay starts a new epoch, even at the same position")
                 .isNotEqualTo(afterFirst.version());
+    }
+
+    @Test
+    void theOnlyWriterAnswersFromWhatItReadUntilItWritesAgainAndOthersAskTheStore() {
+        MongoDatabase database = client.getDatabase("only-writer");
+        ProgressQueries onlyWriter = new ProgressQueries(database, true);
+        ProgressQueries shared = new ProgressQueries(database, false);
+        PendingWrites first = new PendingWrites(database, "p");
+        first.handled(new Progress(5, Instant.parse("2025-01-01T00:00:00Z")));
+        first.flush();
+        String version = onlyWriter.snapshot("p").version();
+
+        // a write this process did not make (on the embedded default nothing else can write the store)
+        database.getCollection(Progress.COLLECTION).updateOne(Filters.eq("_id", "p"), Updates.inc("flushes", 1L));
+        assertThat(onlyWriter.snapshot("p").version()).as("not asked again").isEqualTo(version);
+        assertThat(shared.snapshot("p").version()).as("asked every time").isNotEqualTo(version);
+
+        PendingWrites second = new PendingWrites(database, "p");
+        second.handled(new Progress(6, Instant.parse("2025-01-01T00:00:01Z")));
+        second.flush();
+        ProgressQueries.Snapshot after = onlyWriter.snapshot("p");
+        assertThat(after.version()).isEqualTo(shared.snapshot("p").version());
+        assertThat(after.asOf().getLong("position")).isEqualTo(6L);
     }
 }

@@ -1,0 +1,92 @@
+package fi.collabmaturity.projection.maturity;
+
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.scoring.DimensionEvidence;
+import fi.collabmaturity.scoring.DimensionScore;
+import fi.collabmaturity.scoring.MaturityProfile;
+import fi.collabmaturity.scoring.ProfileScoring;
+import fi.collabmaturity.scoring.ScoringPolicy;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Paths and trajectories are computed from the stored profiles: reading one back must give exactly the scores,
+ * stages and flags the projection scored (unrounded), for every kind of evidence, or a path would differ from a
+ * path computed from the evidence itself.
+ */
+class ProfileDocumentsTest {
+
+    private static final Framework FRAMEWORK = FrameworkCatalog.fromClasspath()
+            .get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID);
+
+    @Test
+    void aStoredProfileReadsBackAsTheScoredProfile() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 500; round++) {
+            Map<String, DimensionEvidence> evidence = new HashMap<>();
+            for (var dimension : FRAMEWORK.dimensions()) {
+                if (random.nextInt(5) == 0) {
+                    continue; // no evidence at all for this dimension
+                }
+                evidence.put(dimension.code(), new DimensionEvidence(units(random, 1.0), units(random, 0.5)));
+            }
+            ScoringPolicy policy = random.nextBoolean() ? ScoringPolicy.DEFAULT
+                    : new ScoringPolicy(1 + random.nextInt(5), ScoringPolicy.DEFAULT.weights(),
+                    ScoringPolicy.DEFAULT.divergenceThreshold());
+            MaturityProfile scored = ProfileScoring.profile(FRAMEWORK, policy, evidence);
+
+            MaturityProfile read = ProfileDocuments.scores(ProfileDocuments.profile(scored, FRAMEWORK));
+
+            assertThat(read.framework()).isEqualTo(scored.framework());
+            assertThat(read.overallScore()).isEqualTo(scored.overallScore());
+            assertThat(read.overallStage()).isEqualTo(scored.overallStage());
+            assertThat(read.weakestDimension()).isEqualTo(scored.weakestDimension());
+            assertThat(read.dimensions()).hasSameSizeAs(scored.dimensions());
+            for (int i = 0; i < scored.dimensions().size(); i++) {
+                DimensionScore expected = scored.dimensions().get(i);
+                DimensionScore actual = read.dimensions().get(i);
+                assertThat(actual.dimension()).isEqualTo(expected.dimension());
+                assertThat(actual.score()).isEqualTo(expected.score());
+                assertThat(actual.stage()).isEqualTo(expected.stage());
+                assertThat(actual.sufficient()).isEqualTo(expected.sufficient());
+                assertThat(actual.divergent()).isEqualTo(expected.divergent());
+            }
+        }
+    }
+
+    @Test
+    void theStoredThemeCodesReadBackAsCounts() {
+        Document stored = new Document("relatedCodes", new Document("trust", List.of(
+                new Document("code", "LUOT").append("count", 3), new Document("code", "AVO").append("count", 1)))
+                .append("goals", List.of(new Document("code", "TAV").append("count", 2))));
+        assertThat(ProfileDocuments.codes(stored)).isEqualTo(Map.of(
+                "trust", Map.of("LUOT", 3, "AVO", 1), "goals", Map.of("TAV", 2)));
+        assertThat(ProfileDocuments.codes(new Document())).isEmpty();
+    }
+
+    @Test
+    void aProfileStoredBeforeTheUnroundedScoresWereKeptIsNotGuessed() {
+        Document stored = ProfileDocuments.profile(ProfileScoring.profile(FRAMEWORK, ScoringPolicy.DEFAULT, Map.of()),
+                FRAMEWORK);
+        stored.remove("raw");
+        assertThat(ProfileDocuments.scores(stored)).isNull();
+    }
+
+    private static List<Double> units(SplittableRandom random, double step) {
+        List<Double> units = new ArrayList<>();
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            units.add(1 + step * random.nextInt((int) (2 / step) + 1));
+        }
+        return units;
+    }
+}
