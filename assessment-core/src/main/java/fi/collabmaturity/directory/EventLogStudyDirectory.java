@@ -10,11 +10,13 @@ import fi.collabmaturity.study.StudyFacts;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -25,19 +27,45 @@ import java.util.stream.Collectors;
 public final class EventLogStudyDirectory implements StudyDirectory {
 
     private final EventStore eventStore;
+    /** Appends this process has made, when no other process appends to the store; null when others may. */
+    private final AtomicLong appends;
     private final Map<String, Folded> studies = new ConcurrentHashMap<>();
     private final Set<String> knownAreas = ConcurrentHashMap.newKeySet();
     private final Set<String> seededThemes;
     private final Set<String> addedThemes = ConcurrentHashMap.newKeySet();
     private volatile long themeSequence = -1;
 
+    /** For an event store that other processes may append to: asks the store on every answer. */
     public EventLogStudyDirectory(EventStore eventStore) {
+        this(eventStore, null);
+    }
+
+    private EventLogStudyDirectory(EventStore eventStore, AtomicLong appends) {
         this.eventStore = eventStore;
+        this.appends = appends;
         this.seededThemes = InterfaceThemeCatalog.seeded().stream().map(InterfaceTheme::code)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private record Folded(long sequence, StudyFacts facts) {
+    /**
+     * For an event store that only this process appends to (the embedded default): a study's facts are answered
+     * from memory while no event at all has been appended since they were read, which saves the store lookup on
+     * nearly every read. Every append counts twice: when it is stored (before its transaction commits) and after the
+     * commit, so that a reader racing with a write asks the store again once the write is visible. Every append,
+     * of any aggregate, goes through this process's event store, so a membership change is seen by the next request.
+     */
+    public static EventLogStudyDirectory onlyWriterOf(EventStore eventStore) {
+        AtomicLong appends = new AtomicLong();
+        eventStore.subscribe(events -> {
+            appends.incrementAndGet();
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> appends.incrementAndGet());
+            }
+        });
+        return new EventLogStudyDirectory(eventStore, appends);
+    }
+
+    private record Folded(long sequence, StudyFacts facts, long appendsSeen) {
     }
 
     @Override
@@ -45,23 +73,28 @@ public final class EventLogStudyDirectory implements StudyDirectory {
         if (studyId == null || studyId.isBlank() || studyId.indexOf('/') >= 0 || studyId.startsWith("#")) {
             return Optional.empty();
         }
+        // read before the store is asked: an append racing with this answer makes the next one ask again
+        long appendsSeen = appends == null ? -1 : appends.get();
+        Folded cached = studies.get(studyId);
+        if (appends != null && cached != null && cached.appendsSeen() == appendsSeen) {
+            return Optional.of(cached.facts());
+        }
         Optional<Long> last = eventStore.lastSequenceNumberFor(studyId);
         if (last.isEmpty()) {
             return Optional.empty();
         }
-        Folded cached = studies.get(studyId);
-        if (cached != null && cached.sequence() >= last.get()) {
-            return Optional.of(cached.facts());
-        }
-        Folded folded = fold(studyId, cached);
+        Folded folded = cached != null && cached.sequence() >= last.get()
+                ? new Folded(cached.sequence(), cached.facts(), appendsSeen)
+                : fold(studyId, cached, appendsSeen);
         if (folded == null) {
             return Optional.empty(); // a stream that is not a study's (an interview's id, say)
         }
-        studies.merge(studyId, folded, (old, neu) -> neu.sequence() >= old.sequence() ? neu : old);
+        studies.merge(studyId, folded, (old, neu) -> neu.sequence() > old.sequence()
+                || neu.sequence() == old.sequence() && neu.appendsSeen() >= old.appendsSeen() ? neu : old);
         return Optional.of(folded.facts());
     }
 
-    private Folded fold(String studyId, Folded from) {
+    private Folded fold(String studyId, Folded from, long appendsSeen) {
         long sequence = from == null ? -1 : from.sequence();
         StudyFacts facts = from == null ? null : from.facts();
         DomainEventStream stream = eventStore.readEvents(studyId, sequence + 1);
@@ -78,7 +111,7 @@ public final class EventLogStudyDirectory implements StudyDirectory {
             }
             sequence = message.getSequenceNumber();
         }
-        return facts == null ? null : new Folded(sequence, facts);
+        return facts == null ? null : new Folded(sequence, facts, appendsSeen);
     }
 
     @Override

@@ -1,9 +1,15 @@
 package fi.collabmaturity.directory;
 
 import fi.collabmaturity.interview.InterviewRecorded;
+import fi.collabmaturity.study.StudyCreated;
+import fi.collabmaturity.study.StudyMemberAdded;
 import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.study.Wave;
 import fi.collabmaturity.testsupport.TestWorld;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,5 +208,44 @@ class EventLogStudyDirectoryTest {
     void knowsNoThemeForAMissingOrMiscasedCode() {
         assertThat(directory.interfaceThemeExists(null)).isFalse();
         assertThat(directory.interfaceThemeExists("HYTE")).isFalse();
+    }
+
+    /**
+     * The embedded default's directory answers from memory until the next append through this process's event
+     * store; an append made past the store (what another process would do, and why MongoDB deployments do not use
+     * it) stays unseen until then, which shows that the lookup is really saved.
+     */
+    @Test
+    void theOnlyWritersDirectorySeesEveryAppendThroughTheStoreAndSavesTheLookupOtherwise() {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            EventLogStudyDirectory onlyWriter = EventLogStudyDirectory.onlyWriterOf(store);
+            EventLogStudyDirectory asksEveryTime = new EventLogStudyDirectory(store);
+            store.publish(new GenericDomainEventMessage<>("Study", STUDY, 0, new StudyCreated(STUDY, "Study",
+                    TestWorld.FRAMEWORK_ID, TestWorld.FRAMEWORK_VERSION, null, TestWorld.CREATOR)));
+            assertThat(onlyWriter.study(STUDY).orElseThrow().members()).containsOnlyKeys(TestWorld.CREATOR);
+
+            store.publish(new GenericDomainEventMessage<>("Study", STUDY, 1,
+                    new StudyMemberAdded(STUDY, "viewer1", "VIEWER")));
+            assertThat(onlyWriter.study(STUDY).orElseThrow().members()).as("an append through the store is seen")
+                    .containsOnlyKeys(TestWorld.CREATOR, "viewer1");
+
+            engine.appendEvents(new GenericDomainEventMessage<>("Study", STUDY, 2,
+                    new StudyMemberAdded(STUDY, "other1", "VIEWER")));
+            assertThat(onlyWriter.study(STUDY).orElseThrow().members()).as("answered from memory")
+                    .doesNotContainKey("other1");
+            assertThat(asksEveryTime.study(STUDY).orElseThrow().members()).containsKey("other1");
+
+            // inside a unit of work, as the command bus appends: seen once it commits
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            store.publish(new GenericDomainEventMessage<>("Study", STUDY, 3,
+                    new StudyMemberAdded(STUDY, "researcher2", "RESEARCHER")));
+            unitOfWork.commit();
+            assertThat(onlyWriter.study(STUDY).orElseThrow().members())
+                    .containsKeys("other1", "researcher2");
+        } finally {
+            store.shutDown();
+        }
     }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import fi.collabmaturity.account.Account;
+import fi.collabmaturity.api.storage.StorageProperties;
 import fi.collabmaturity.api.storage.WrittenEvents;
 import fi.collabmaturity.area.Area;
 import fi.collabmaturity.directory.EventLogStudyDirectory;
@@ -153,9 +154,14 @@ public class AxonConfiguration {
         return RegionCatalog.fromClasspath();
     }
 
+    /**
+     * On the embedded default only this process appends to the event log, so the directory may answer from memory
+     * until the next append; on MongoDB other instances append too, and it asks the store every time.
+     */
     @Bean
-    StudyDirectory studyDirectory(EventStore eventStore) {
-        return new EventLogStudyDirectory(eventStore);
+    StudyDirectory studyDirectory(EventStore eventStore, StorageProperties storage) {
+        return storage.embedded() ? EventLogStudyDirectory.onlyWriterOf(eventStore)
+                : new EventLogStudyDirectory(eventStore);
     }
 
     @Bean
