@@ -69,25 +69,23 @@ public final class MaturityQueries {
     }
 
     /**
-     * The version and position of the maturity read models now: pass it to the methods below to compute a result
-     * at that version, and use its version to keep anything derived from the result (the API keeps its JSON).
+     * The version and position of the maturity read models now. The methods that take it compute a result from the
+     * read models at (at least) that version and do not keep it: for callers that keep their own form of it under
+     * the snapshot's version (the API keeps the JSON). The methods without it keep the documents themselves.
      */
     public ProgressQueries.Snapshot snapshot() {
         return progress.snapshot(PROCESSOR);
     }
 
     public Document profile(Framework framework, ScoringPolicy policy, String studyId, String areaId, String waveId) {
-        return profile(snapshot(), framework, policy, studyId, areaId, waveId);
+        ProgressQueries.Snapshot snapshot = snapshot();
+        return cache.get(snapshot.version(), key("profile", framework, policy, studyId, areaId, waveId),
+                () -> profile(snapshot, framework, policy, studyId, areaId, waveId));
     }
 
     public Document profile(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
                             String studyId, String areaId, String waveId) {
-        return cache.get(snapshot.version(), key("profile", framework, policy, studyId, areaId, waveId),
-                () -> computeProfile(framework, policy, studyId, areaId, waveId, snapshot.asOf()));
-    }
-
-    private Document computeProfile(Framework framework, ScoringPolicy policy, String studyId, String areaId,
-                                    String waveId, Document asOf) {
+        Document asOf = snapshot.asOf();
         String id = Ids.areaWave(studyId, areaId, waveId);
         Document stored = database.getCollection(MaturityCollections.PROFILES).find(Filters.eq("_id", id)).first();
         Document profile = stored != null ? stored
@@ -108,19 +106,15 @@ public final class MaturityQueries {
      */
     public Document overview(Framework framework, ScoringPolicy policy, String studyId, String waveId,
                              String regionCode, String interfaceTheme) {
-        return overview(snapshot(), framework, policy, studyId, waveId, regionCode, interfaceTheme);
+        ProgressQueries.Snapshot snapshot = snapshot();
+        return cache.get(snapshot.version(),
+                key("overview", framework, policy, studyId, waveId, regionCode, interfaceTheme),
+                () -> overview(snapshot, framework, policy, studyId, waveId, regionCode, interfaceTheme));
     }
 
     public Document overview(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
                              String studyId, String waveId, String regionCode, String interfaceTheme) {
-        return cache.get(snapshot.version(),
-                key("overview", framework, policy, studyId, waveId, regionCode, interfaceTheme),
-                () -> computeOverview(framework, policy, studyId, waveId, regionCode, interfaceTheme,
-                        snapshot.asOf()));
-    }
-
-    private Document computeOverview(Framework framework, ScoringPolicy policy, String studyId, String waveId,
-                                     String regionCode, String interfaceTheme, Document asOf) {
+        Document asOf = snapshot.asOf();
         Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
         Document overview = database.getCollection(MaturityCollections.OVERVIEWS)
                 .find(Filters.eq("_id", Ids.studyWave(studyId, waveId))).first();
@@ -192,17 +186,13 @@ public final class MaturityQueries {
     /** Scores by wave per dimension and overall, with the change from the previous wave and its direction. */
     public Document trajectory(Framework framework, ScoringPolicy policy, String studyId, String areaId,
                                List<String> orderedWaveIds) {
-        return trajectory(snapshot(), framework, policy, studyId, areaId, orderedWaveIds);
+        ProgressQueries.Snapshot snapshot = snapshot();
+        return cache.get(snapshot.version(), key("trajectory", framework, policy, studyId, areaId, orderedWaveIds),
+                () -> trajectory(snapshot, framework, policy, studyId, areaId, orderedWaveIds));
     }
 
     public Document trajectory(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
                                String studyId, String areaId, List<String> orderedWaveIds) {
-        return cache.get(snapshot.version(), key("trajectory", framework, policy, studyId, areaId, orderedWaveIds),
-                () -> computeTrajectory(snapshot, framework, policy, studyId, areaId, orderedWaveIds));
-    }
-
-    private Document computeTrajectory(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
-                                       String studyId, String areaId, List<String> orderedWaveIds) {
         Document asOf = snapshot.asOf();
         Map<String, AreaWave> waves = areaWaves(snapshot, framework, policy, studyId, areaId, orderedWaveIds);
         Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
@@ -226,19 +216,15 @@ public final class MaturityQueries {
      */
     public Document path(Framework framework, ScoringPolicy policy, String studyId, String areaId,
                          List<String> orderedWaveIds, String waveId, String language) {
-        return path(snapshot(), framework, policy, studyId, areaId, orderedWaveIds, waveId, language);
+        ProgressQueries.Snapshot snapshot = snapshot();
+        return cache.get(snapshot.version(),
+                key("path", framework, policy, studyId, areaId, orderedWaveIds, waveId, language),
+                () -> path(snapshot, framework, policy, studyId, areaId, orderedWaveIds, waveId, language));
     }
 
     public Document path(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
-                         String studyId, String areaId, List<String> orderedWaveIds, String waveId, String language) {
-        return cache.get(snapshot.version(),
-                key("path", framework, policy, studyId, areaId, orderedWaveIds, waveId, language),
-                () -> computePath(snapshot, framework, policy, studyId, areaId, orderedWaveIds, waveId, language));
-    }
-
-    private Document computePath(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
-                                 String studyId, String areaId, List<String> orderedWaveIds, String waveId,
-                                 String language) {
+                         String studyId, String areaId, List<String> orderedWaveIds, String waveId,
+                         String language) {
         Document asOf = snapshot.asOf();
         Map<String, AreaWave> waves = areaWaves(snapshot, framework, policy, studyId, areaId, orderedWaveIds);
         String chosen = waveId;
