@@ -1,13 +1,16 @@
 package fi.collabmaturity.api.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded default's read-model and token store: an in-process MongoDB-wire-compatible server on loopback,
@@ -31,14 +34,39 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * queries and projections for the CPU; at 50 the file may hold up to about as much garbage as data.
      */
     private static final int COMPACT_FILL_RATE = 50;
-    private final H2Backend backend;
+    /** How often the store is committed (H2's own background commit ran every second too). */
+    private static final long COMMIT_DELAY_MS = 1000;
+    /** Every this many commits, up to this many bytes of sparse chunks are rewritten. */
+    private static final int COMPACT_EVERY = 10;
+    private static final int COMPACT_BYTES = 16 << 20;
+    private final CommitBetweenCommands backend;
+    private final ScheduledExecutorService committer;
     private final MongoServer server;
     private final InetSocketAddress address;
 
     public EmbeddedMongoServer(Path file) {
+        // no commits by H2 itself (neither its background thread nor a writer thread when its buffer fills up):
+        // they could fall in the middle of a command; this class commits between commands instead
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
-                .autoCompactFillRate(COMPACT_FILL_RATE).open();
-        this.backend = new H2Backend(store); // closes the store when the server shuts down
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+        this.backend = new CommitBetweenCommands(store, COMPACT_FILL_RATE); // closes the store on shutdown
+        this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-store-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicLong commits = new AtomicLong();
+        committer.scheduleWithFixedDelay(() -> {
+            try {
+                if (commits.incrementAndGet() % COMPACT_EVERY == 0) {
+                    backend.compact(COMPACT_BYTES);
+                } else {
+                    backend.commit();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Committing the read-model store failed; trying again in a second", e);
+            }
+        }, COMMIT_DELAY_MS, COMMIT_DELAY_MS, TimeUnit.MILLISECONDS);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
@@ -51,6 +79,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        committer.shutdownNow();
         server.shutdownNow(); // closes the backend, which commits and closes the MVStore file
         log.info("Embedded read-model store stopped");
     }

@@ -1,0 +1,102 @@
+package fi.collabmaturity.api.storage;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import org.h2.mvstore.MVStore;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * mongo-java-server's H2 backend over an MVStore that commits only between commands. The backend keeps a
+ * collection's documents and its {@code _id} index in separate MVStore maps, without transactions, and H2's own
+ * background commit can fall between the two writes of one command: after a crash the document is there but its
+ * index entry is not, and every later upsert of it fails ("Document with key ... already existed"), which stopped a
+ * projection for good (seen in {@code CrashIT}). Here every command holds a shared lock and a commit the exclusive
+ * one, so what is on disk is always the state between two whole commands (a bulk write is one command).
+ */
+final class CommitBetweenCommands extends H2Backend {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final MVStore store;
+    private final int compactFillRate;
+
+    CommitBetweenCommands(MVStore store, int compactFillRate) {
+        super(store);
+        this.store = store;
+        this.compactFillRate = compactFillRate;
+    }
+
+    /** Every command of the MongoDB driver (OP_MSG) comes through here, including bulk writes. */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        lock.readLock().lock();
+        try {
+            return super.handleMessage(message);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The legacy wire format (the driver's first handshake): read-only, but held all the same. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        lock.readLock().lock();
+        try {
+            return super.handleQuery(query);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        lock.readLock().lock();
+        try {
+            super.dropDatabase(database);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Writes everything done so far to the file, between two commands. */
+    @Override
+    public void commit() {
+        lock.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                super.commit();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Rewrites some sparsely filled chunks (H2 does this in its background thread, which is off here because it
+     * would also commit), between two commands as well.
+     */
+    void compact(int maxBytes) {
+        lock.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.compact(compactFillRate, maxBytes);
+                super.commit();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            super.close(); // commits and closes the MVStore
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
