@@ -7,6 +7,8 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import org.h2.mvstore.MVStore;
 
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,6 +21,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class CommitBetweenCommands extends H2Backend {
 
+    /** Commands that change nothing in the store (the application never uses aggregation stages that write). */
+    private static final Set<String> READ_ONLY = Set.of("find", "getMore", "count", "distinct", "listIndexes",
+            "listCollections", "listDatabases", "hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo",
+            "killCursors", "endSessions", "serverStatus", "dbStats", "collStats", "getParameter");
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final MVStore store;
     private final int compactFillRate;
@@ -29,9 +35,16 @@ final class CommitBetweenCommands extends H2Backend {
         this.compactFillRate = compactFillRate;
     }
 
-    /** Every command of the MongoDB driver (OP_MSG) comes through here, including bulk writes. */
+    /**
+     * Every command of the MongoDB driver (OP_MSG) comes through here, including bulk writes. Commands that only
+     * read do not wait for a commit (the MVStore serves reads while it writes a commit); all others do.
+     */
     @Override
     public Document handleMessage(MongoMessage message) {
+        Iterator<String> keys = message.getDocument().keySet().iterator();
+        if (keys.hasNext() && READ_ONLY.contains(keys.next())) {
+            return super.handleMessage(message);
+        }
         lock.readLock().lock();
         try {
             return super.handleMessage(message);

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded default's read-model and token store: an in-process MongoDB-wire-compatible server on loopback,
  * keeping its data in an H2 MVStore file. The application talks to it with the official MongoDB driver, exactly
- * as it talks to a real MongoDB in production. The MVStore commits in the background about once a second, so after
- * a crash a read model and its processor's token roll back together; a normal stop commits everything.
+ * as it talks to a real MongoDB in production. The MVStore is committed about once a second, between two whole
+ * commands ({@link CommitBetweenCommands}), so after a crash a read model and its processor's token roll back
+ * together and nothing is half-written; a normal stop commits everything.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
