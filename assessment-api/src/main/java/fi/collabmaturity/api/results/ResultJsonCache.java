@@ -42,13 +42,9 @@ public class ResultJsonCache {
     ResultJson get(String what, Framework framework, ScoringPolicy policy, List<?> arguments,
                    Function<ProgressQueries.Snapshot, Document> compute) {
         ProgressQueries.Snapshot snapshot = maturity.snapshot();
-        StringBuilder key = new StringBuilder(what).append('\u0000').append(framework.id()).append('@')
-                .append(framework.version()).append('\u0000').append(policy);
-        for (Object argument : arguments) {
-            key.append('\u0000').append(argument);
-        }
+        String key = MaturityQueries.key(what, framework, policy, arguments.toArray());
         boolean[] computed = {false};
-        ResultJson result = cache.get(snapshot.version(), key.toString(), () -> {
+        ResultJson result = cache.get(snapshot.version(), key, () -> {
             computed[0] = true;
             try {
                 return new ResultJson(json.writeValueAsBytes(compute.apply(snapshot)));

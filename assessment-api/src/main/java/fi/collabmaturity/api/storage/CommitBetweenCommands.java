@@ -10,6 +10,7 @@ import org.h2.mvstore.MVStore;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * mongo-java-server's H2 backend over an MVStore that commits only between commands. The backend keeps a
@@ -45,30 +46,28 @@ final class CommitBetweenCommands extends H2Backend {
         if (keys.hasNext() && READ_ONLY.contains(keys.next())) {
             return super.handleMessage(message);
         }
-        lock.readLock().lock();
-        try {
-            return super.handleMessage(message);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return whileNotCommitting(() -> super.handleMessage(message));
     }
 
     /** The legacy wire format (the driver's first handshake): read-only, but held all the same. */
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        lock.readLock().lock();
-        try {
-            return super.handleQuery(query);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return whileNotCommitting(() -> super.handleQuery(query));
     }
 
     @Override
     public void dropDatabase(String database) {
+        whileNotCommitting(() -> {
+            super.dropDatabase(database);
+            return null;
+        });
+    }
+
+    /** Runs a command that may change the store; a commit waits for it, and it waits for a commit. */
+    private <T> T whileNotCommitting(Supplier<T> command) {
         lock.readLock().lock();
         try {
-            super.dropDatabase(database);
+            return command.get();
         } finally {
             lock.readLock().unlock();
         }

@@ -53,9 +53,10 @@ public final class MaturityQueries {
 
     /**
      * The cache key of a result: what it is and everything it depends on besides the read models (framework
-     * version, the study's scoring policy, the arguments). '\u0000' cannot occur in any of them.
+     * version, the study's scoring policy, the arguments). '\u0000' cannot occur in any of them. Public for callers
+     * that keep their own form of a result under the same key (the API's JSON).
      */
-    private static String key(String result, Framework framework, ScoringPolicy policy, Object... arguments) {
+    public static String key(String result, Framework framework, ScoringPolicy policy, Object... arguments) {
         StringBuilder key = new StringBuilder(result).append('\u0000').append(framework.id()).append('@')
                 .append(framework.version()).append('\u0000').append(policy);
         for (Object argument : arguments) {
