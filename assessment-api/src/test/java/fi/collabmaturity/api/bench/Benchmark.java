@@ -112,6 +112,10 @@ public final class Benchmark {
             queriesOnly(new NationalStudy(seed, scale), Path.of(args.get("queries-only")));
             return;
         }
+        if (args.containsKey("replay-only")) {
+            replayOnly(Path.of(args.get("replay-only")));
+            return;
+        }
         deleteRecursively(work);
         Path data = work.resolve("data");
         Files.createDirectories(data);
@@ -151,13 +155,7 @@ public final class Benchmark {
      * reads without ingesting again); prints the figures, writes nothing to BENCHMARKS.md.
      */
     private void queriesOnly(NationalStudy study, Path data) throws Exception {
-        Files.createDirectories(work);
-        List<String> jvm = applicationJvm();
-        if (args.containsKey("jfr")) {
-            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
-            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("queries.jfr") + ",settings=profile");
-        }
-        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app-queries.log"), jvm)) {
+        try (AppProcess app = startOn(data, "queries")) {
             port = app.port;
             awaitProjections("at start");
             Duration appCpu = app.cpu();
@@ -168,6 +166,31 @@ public final class Benchmark {
                     app.cpu().minus(appCpu).toMillis() / 1e3, ProcessHandle.current().info().totalCpuDuration()
                             .orElse(Duration.ZERO).minus(benchCpu).toMillis() / 1e3);
         }
+    }
+
+    /**
+     * Only the replay, on the data folder of an earlier run (for profiling the projections without ingesting
+     * again); prints the figures, writes nothing to BENCHMARKS.md.
+     */
+    private void replayOnly(Path data) throws Exception {
+        try (AppProcess app = startOn(data, "replay")) {
+            port = app.port;
+            awaitProjections("at start");
+            Duration appCpu = app.cpu();
+            replay();
+            log("replay: application CPU %.1f s", app.cpu().minus(appCpu).toMillis() / 1e3);
+        }
+    }
+
+    /** Starts the application on an earlier run's data folder, with a flight recording if asked for. */
+    private AppProcess startOn(Path data, String phase) throws Exception {
+        Files.createDirectories(work);
+        List<String> jvm = applicationJvm();
+        if (args.containsKey("jfr")) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(phase + ".jfr") + ",settings=profile");
+        }
+        return AppProcess.start(data, PASSWORD, work.resolve("app-" + phase + ".log"), jvm);
     }
 
     /** The application's JVM options: its heap and any extra options ({@code --jvm="-XX:... -XX:..."}). */
