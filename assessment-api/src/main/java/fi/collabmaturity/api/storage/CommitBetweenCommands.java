@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.storage;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -34,6 +35,12 @@ final class CommitBetweenCommands extends H2Backend {
         super(store);
         this.store = store;
         this.compactFillRate = compactFillRate;
+    }
+
+    /** Databases whose unique indexes compare keys without serializing them ({@link ReadModelDatabase}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new ReadModelDatabase(name, getMvStore(), getCursorRegistry());
     }
 
     /**

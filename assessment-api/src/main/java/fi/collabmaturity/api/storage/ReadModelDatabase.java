@@ -1,0 +1,77 @@
+package fi.collabmaturity.api.storage;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 database in a cheaper storage format: documents are stored as BSON
+ * ({@link DocumentValueType}) and the unique indexes compare their keys value by value ({@link IndexKeyType});
+ * H2's default type does both with Java serialization. The documents keep their maps: they hold values of both
+ * formats, old ones are rewritten in the new one as they change.
+ *
+ * <p>The index maps have their own names ({@code <db>.<collection>._keys_<index>}): the maps under H2's names
+ * ({@code ._index_<index>}) are ordered by the serialized bytes, which the new comparison cannot search. A store
+ * written by an earlier version opens with the new maps empty, and mongo-java-server fills an empty index from
+ * the collection's documents when it opens it; the old map is then removed. This happens while the store is
+ * opened, before the first commit ({@link EmbeddedMongoServer}), so a crash leaves either the old index or the
+ * whole new one on disk. A version without this class finds its own maps gone and rebuilds them the same way.
+ */
+final class ReadModelDatabase extends H2Database {
+
+    /** The names H2Database gives a collection's maps (the backend finds its databases by the first). */
+    private static final String DOCUMENTS = "databases.";
+    private static final String META = "meta.";
+    private static final String KEYS = "._keys_";
+    private static final String LEGACY = "._index_";
+    private final MVStore store;
+
+    ReadModelDatabase(String name, MVStore store, CursorRegistry cursors) {
+        super(name, store, cursors);
+        this.store = store;
+        // H2Database's constructor opens the collections and indexes before this class has its store; now
+        super.initializeNamespacesAndIndexes();
+    }
+
+    @Override
+    protected void initializeNamespacesAndIndexes() {
+        if (store != null) {
+            super.initializeNamespacesAndIndexes();
+        }
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+        String namespace = getFullCollectionNamespace(collection);
+        MVMap<Object, Document> documents = store.openMap(DOCUMENTS + namespace,
+                new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+        MVMap<String, Object> meta = store.openMap(META + namespace);
+        return new H2Collection(this, collection, options, documents, meta, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                                                    boolean sparse) {
+        String prefix = getFullCollectionNamespace(collection);
+        store.removeMap(prefix + LEGACY + index); // if there is one
+        MVMap<KeyValue, Object> map = store.openMap(prefix + KEYS + index,
+                new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+        return new UniqueKeyIndex(map, index, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String index) {
+        super.dropIndex(collection, index);
+        store.removeMap(getFullCollectionNamespace(collection.getCollectionName()) + KEYS + index);
+    }
+}
