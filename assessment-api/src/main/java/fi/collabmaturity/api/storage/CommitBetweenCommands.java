@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 import java.util.Iterator;
 import java.util.Set;
@@ -95,18 +96,25 @@ final class CommitBetweenCommands extends H2Backend {
 
     /**
      * Rewrites some sparsely filled chunks (H2 does this in its background thread, which is off here because it
-     * would also commit), between two commands as well.
+     * would also commit), then commits them between two commands. The rewriting itself changes no content (H2
+     * copies live pages forward, safely beside concurrent writers, as its own background thread does), so only the
+     * commit holds commands back: a command waiting for the lock also holds up every other connection that
+     * mongo-java-server serves on the same network thread, reads included (with the rewrite under the lock, reads
+     * waited over a second).
      */
     void compact(int maxBytes) {
-        lock.writeLock().lock();
-        try {
-            if (!store.isClosed()) {
-                store.compact(compactFillRate, maxBytes);
-                super.commit();
-            }
-        } finally {
-            lock.writeLock().unlock();
+        if (store.isClosed()) {
+            return;
         }
+        try {
+            store.compact(compactFillRate, maxBytes);
+        } catch (MVStoreException e) {
+            if (store.isClosed()) {
+                return; // closed meanwhile (shutdown), which committed everything
+            }
+            throw e;
+        }
+        commit();
     }
 
     @Override

@@ -37,9 +37,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final int COMPACT_FILL_RATE = 50;
     /** How often the store is committed (H2's own background commit ran every second too). */
     private static final long COMMIT_DELAY_MS = 1000;
-    /** Every this many commits, up to this many bytes of sparse chunks are rewritten. */
-    private static final int COMPACT_EVERY = 10;
-    private static final int COMPACT_BYTES = 16 << 20;
+    /**
+     * Every this many commits, up to this many bytes of sparse chunks are rewritten. Small steps: the commit that
+     * writes them holds commands back ({@link CommitBetweenCommands#compact}); 16 MB at a time held them for over
+     * half a second.
+     */
+    private static final int COMPACT_EVERY = 2;
+    private static final int COMPACT_BYTES = 4 << 20;
     private final CommitBetweenCommands backend;
     private final ScheduledExecutorService committer;
     private final MongoServer server;
