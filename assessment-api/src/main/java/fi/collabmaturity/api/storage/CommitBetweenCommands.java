@@ -31,6 +31,7 @@ final class CommitBetweenCommands extends H2Backend {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final MVStore store;
     private final int compactFillRate;
+    private volatile boolean closing;
 
     CommitBetweenCommands(MVStore store, int compactFillRate) {
         super(store);
@@ -86,9 +87,13 @@ final class CommitBetweenCommands extends H2Backend {
     public void commit() {
         lock.writeLock().lock();
         try {
-            if (!store.isClosed()) {
-                super.commit();
+            if (store.isClosed()) {
+                if (closing) {
+                    return; // closing committed everything
+                }
+                throw new IllegalStateException("the read-model store was closed by an error; see the log before this");
             }
+            super.commit();
         } finally {
             lock.writeLock().unlock();
         }
@@ -103,13 +108,13 @@ final class CommitBetweenCommands extends H2Backend {
      * waited over a second).
      */
     void compact(int maxBytes) {
-        if (store.isClosed()) {
+        if (closing) {
             return;
         }
         try {
             store.compact(compactFillRate, maxBytes);
         } catch (MVStoreException e) {
-            if (store.isClosed()) {
+            if (closing) {
                 return; // closed meanwhile (shutdown), which committed everything
             }
             throw e;
@@ -119,6 +124,7 @@ final class CommitBetweenCommands extends H2Backend {
 
     @Override
     public void close() {
+        closing = true;
         lock.writeLock().lock();
         try {
             super.close(); // commits and closes the MVStore

@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * <p>Values written by H2's type (a store from an earlier version, or a document BSON cannot hold) are read and
  * written by it as before, so one map can hold both. BSON keeps everything a MongoDB client can see of a document:
- * it is the encoding this server answers queries with.
+ * it is the encoding this server answers queries with. (So dates are kept to the millisecond, as BSON and MongoDB
+ * keep them; only dates made by the server itself, such as {@code $currentDate}, which this application does not
+ * use, had finer digits before.)
  */
 final class DocumentValueType extends BasicDataType<Document> {
 

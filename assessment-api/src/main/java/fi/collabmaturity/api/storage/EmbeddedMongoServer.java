@@ -84,7 +84,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        committer.shutdownNow();
+        // no interrupt: an interrupted commit or compaction closes H2's file channel, and with it the store, before
+        // the final commit below; the running one is let finish instead (the periodic ones are cancelled)
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The read-model store's committer did not finish within 30 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.shutdownNow(); // closes the backend, which commits and closes the MVStore file
         log.info("Embedded read-model store stopped");
     }

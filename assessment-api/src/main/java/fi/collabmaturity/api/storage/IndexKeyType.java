@@ -1,6 +1,7 @@
 package fi.collabmaturity.api.storage;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -8,7 +9,9 @@ import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,9 +22,10 @@ import java.util.UUID;
  *
  * <p>Two keys compare as equal exactly when their values are equal (what the index's uniqueness means); the order
  * itself only has to be total and stable, since these indexes are read by key or in full, never by range. Values
- * of the common types (null, string, double, long, boolean, UUID) are compared directly; any other value the way
- * H2 compared it before (its own order for its known types, {@code compareTo}, or the serialized bytes).
- * Each value is written in H2's own format for objects.
+ * of the common types (null, string, double, long, boolean, UUID) are compared directly; documents and arrays
+ * field by field (documents in their field order, as MongoDB and {@code Document.equals} compare them); any other
+ * value the way H2 compared it before (its own order for its known types, {@code compareTo}, or the serialized
+ * bytes, which for such rare key types inherits H2's limits). Each value is written in H2's own format for objects.
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
@@ -31,7 +35,9 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     private static final int STRING = 3;
     private static final int BOOLEAN = 4;
     private static final int UUID_VALUE = 5;
-    private static final int OTHER = 6;
+    private static final int DOCUMENT = 6;
+    private static final int LIST = 7;
+    private static final int OTHER = 8;
 
     /** H2's type for single values; it keeps per-instance state, hence one per key type (one per index map). */
     private final ObjectDataType values = new ObjectDataType();
@@ -61,11 +67,43 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
             case STRING -> ((String) a).compareTo((String) b);
             case BOOLEAN -> Boolean.compare((Boolean) a, (Boolean) b);
             case UUID_VALUE -> ((UUID) a).compareTo((UUID) b);
+            case DOCUMENT -> compareDocuments((Document) a, (Document) b);
+            case LIST -> compareLists((List<?>) a, (List<?>) b);
             default -> {
                 int byClass = a.getClass().getName().compareTo(b.getClass().getName());
                 yield byClass != 0 ? byClass : values.compare(a, b);
             }
         };
+    }
+
+    /** Documents field by field in their order: 0 exactly when equal (field order counts, as in MongoDB). */
+    private int compareDocuments(Document a, Document b) {
+        if (a.size() != b.size()) {
+            return Integer.compare(a.size(), b.size());
+        }
+        Iterator<Map.Entry<String, Object>> other = b.entrySet().iterator();
+        for (Map.Entry<String, Object> field : a.entrySet()) {
+            Map.Entry<String, Object> otherField = other.next();
+            int c = field.getKey().compareTo(otherField.getKey());
+            if (c == 0) {
+                c = compareValues(field.getValue(), otherField.getValue());
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private int compareLists(List<?> a, List<?> b) {
+        int size = Math.min(a.size(), b.size());
+        for (int i = 0; i < size; i++) {
+            int c = compareValues(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     private static int kind(Object value) {
@@ -81,6 +119,10 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
             return BOOLEAN;
         } else if (value instanceof UUID) {
             return UUID_VALUE;
+        } else if (value instanceof Document) {
+            return DOCUMENT;
+        } else if (value instanceof List<?>) {
+            return LIST;
         }
         return OTHER;
     }

@@ -25,7 +25,9 @@ import java.util.List;
  * written by an earlier version opens with the new maps empty, and mongo-java-server fills an empty index from
  * the collection's documents when it opens it; the old map is then removed. This happens while the store is
  * opened, before the first commit ({@link EmbeddedMongoServer}), so a crash leaves either the old index or the
- * whole new one on disk. A version without this class finds its own maps gone and rebuilds them the same way.
+ * whole new one on disk. The way back does not work: a version without this class cannot read the BSON values
+ * (H2's type does not know the tag) and fails to open the store. Going back means deleting the read-model file;
+ * the projections then rebuild it from the event log.
  */
 final class ReadModelDatabase extends H2Database {
 

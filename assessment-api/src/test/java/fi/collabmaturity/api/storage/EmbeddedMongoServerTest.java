@@ -169,11 +169,21 @@ class EmbeddedMongoServerTest {
         }
     }
 
+    /** A document of 20 fields (Java serialization of such a map depends on its table size, not only on content). */
+    private static de.bwaldvogel.mongo.bson.Document wideDocument(int variant, boolean reversed) {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < 20; i++) {
+            int field = reversed ? 19 - i : i;
+            document.append("f" + field, field == 7 ? variant : field);
+        }
+        return document;
+    }
+
     private static KeyValue randomKey(SplittableRandom random) {
         int size = 1 + random.nextInt(2);
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            values.add(switch (random.nextInt(8)) {
+            values.add(switch (random.nextInt(10)) {
                 case 0 -> null;
                 case 1 -> (double) random.nextInt(5);
                 case 2 -> Long.MAX_VALUE - random.nextInt(3);
@@ -181,7 +191,9 @@ class EmbeddedMongoServerTest {
                 case 4 -> random.nextBoolean();
                 case 5 -> new UUID(0, random.nextInt(4));
                 case 6 -> new ObjectId("00000000000000000000000" + random.nextInt(4));
-                default -> new de.bwaldvogel.mongo.bson.Document("a", random.nextInt(3));
+                case 7 -> new de.bwaldvogel.mongo.bson.Document("a", random.nextInt(3));
+                case 8 -> List.of((double) random.nextInt(2), "x" + random.nextInt(2));
+                default -> wideDocument(random.nextInt(2), random.nextBoolean());
             });
         }
         return new KeyValue(values);
