@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * The MVStore key type of the embedded store's unique indexes: a key (mongo-java-server's {@link KeyValue}, the
@@ -44,14 +45,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
-        int size = Math.min(a.size(), b.size());
-        for (int i = 0; i < size; i++) {
-            int c = compareValues(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
+        return compareInOrder(a.size(), a::get, b.size(), b::get);
     }
 
     int compareValues(Object a, Object b) {
@@ -68,7 +62,8 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
             case BOOLEAN -> Boolean.compare((Boolean) a, (Boolean) b);
             case UUID_VALUE -> ((UUID) a).compareTo((UUID) b);
             case DOCUMENT -> compareDocuments((Document) a, (Document) b);
-            case LIST -> compareLists((List<?>) a, (List<?>) b);
+            case LIST -> compareInOrder(((List<?>) a).size(), ((List<?>) a)::get, ((List<?>) b).size(),
+                    ((List<?>) b)::get);
             default -> {
                 int byClass = a.getClass().getName().compareTo(b.getClass().getName());
                 yield byClass != 0 ? byClass : values.compare(a, b);
@@ -95,15 +90,15 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         return 0;
     }
 
-    private int compareLists(List<?> a, List<?> b) {
-        int size = Math.min(a.size(), b.size());
-        for (int i = 0; i < size; i++) {
-            int c = compareValues(a.get(i), b.get(i));
+    /** Value by value, then the shorter first: keys, and arrays within them. */
+    private int compareInOrder(int sizeA, IntFunction<Object> a, int sizeB, IntFunction<Object> b) {
+        for (int i = 0; i < Math.min(sizeA, sizeB); i++) {
+            int c = compareValues(a.apply(i), b.apply(i));
             if (c != 0) {
                 return c;
             }
         }
-        return Integer.compare(a.size(), b.size());
+        return Integer.compare(sizeA, sizeB);
     }
 
     private static int kind(Object value) {
