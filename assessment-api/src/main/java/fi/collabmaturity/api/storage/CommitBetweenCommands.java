@@ -29,17 +29,15 @@ final class CommitBetweenCommands extends H2Backend {
             "listCollections", "listDatabases", "hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo",
             "killCursors", "endSessions", "serverStatus", "dbStats", "collStats", "getParameter");
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final MVStore store;
     private final int compactFillRate;
     private volatile boolean closing;
 
     CommitBetweenCommands(MVStore store, int compactFillRate) {
         super(store);
-        this.store = store;
         this.compactFillRate = compactFillRate;
     }
 
-    /** Databases whose unique indexes compare keys without serializing them ({@link ReadModelDatabase}). */
+    /** Databases in the cheaper storage format: BSON documents, index keys compared by value. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
         return new ReadModelDatabase(name, getMvStore(), getCursorRegistry());
@@ -87,7 +85,7 @@ final class CommitBetweenCommands extends H2Backend {
     public void commit() {
         lock.writeLock().lock();
         try {
-            if (store.isClosed()) {
+            if (getMvStore().isClosed()) {
                 if (closing) {
                     return; // closing committed everything
                 }
@@ -112,7 +110,7 @@ final class CommitBetweenCommands extends H2Backend {
             return;
         }
         try {
-            store.compact(compactFillRate, maxBytes);
+            getMvStore().compact(compactFillRate, maxBytes);
         } catch (MVStoreException e) {
             if (closing) {
                 return; // closed meanwhile (shutdown), which committed everything

@@ -48,7 +48,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         return compareInOrder(a.size(), a::get, b.size(), b::get);
     }
 
-    int compareValues(Object a, Object b) {
+    private int compareValues(Object a, Object b) {
         int kind = kind(a);
         int other = kind(b);
         if (kind != other) {

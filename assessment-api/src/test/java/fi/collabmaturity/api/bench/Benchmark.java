@@ -129,11 +129,7 @@ public final class Benchmark {
         figures.put("scale", scale);
         notes.add("load average at the start (1, 5, 15 min): " + loadAverage());
 
-        List<String> jvm = applicationJvm();
-        if (args.containsKey("jfr")) {
-            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
-            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("app.jfr") + ",settings=profile");
-        }
+        List<String> jvm = applicationJvm("app");
         long eventsTotal;
         try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app.log"), jvm)) {
             port = app.port;
@@ -185,20 +181,22 @@ public final class Benchmark {
     /** Starts the application on an earlier run's data folder, with a flight recording if asked for. */
     private AppProcess startOn(Path data, String phase) throws Exception {
         Files.createDirectories(work);
-        List<String> jvm = applicationJvm();
-        if (args.containsKey("jfr")) {
-            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
-            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(phase + ".jfr") + ",settings=profile");
-        }
-        return AppProcess.start(data, PASSWORD, work.resolve("app-" + phase + ".log"), jvm);
+        return AppProcess.start(data, PASSWORD, work.resolve("app-" + phase + ".log"), applicationJvm(phase));
     }
 
-    /** The application's JVM options: its heap and any extra options ({@code --jvm="-XX:... -XX:..."}). */
-    private List<String> applicationJvm() {
+    /**
+     * The application's JVM options: its heap, any extra options ({@code --jvm="-XX:... -XX:..."}) and, with
+     * {@code --jfr}, a flight recording into the work folder under the given name.
+     */
+    private List<String> applicationJvm(String recording) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + args.getOrDefault("heap", "1g")));
         String extra = args.getOrDefault("jvm", "").trim();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        if (args.containsKey("jfr")) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(recording + ".jfr") + ",settings=profile");
         }
         return jvm;
     }
