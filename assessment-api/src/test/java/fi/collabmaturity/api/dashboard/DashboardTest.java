@@ -584,7 +584,10 @@ class DashboardTest {
     private void signInAttempt(String user, String password) {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        WebElement button = driver.findElement(By.id("sign-in"));
+        button.click();
+        // after the first failure the address already ends in /login?error: wait for the new page itself
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?"));
     }
 
