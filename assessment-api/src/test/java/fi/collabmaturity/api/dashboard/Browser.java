@@ -8,6 +8,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +29,7 @@ final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path PROFILES = Path.of("target", "chromium-profiles");
 
     private Browser() {
     }
@@ -38,6 +40,10 @@ final class Browser {
 
     static ChromeDriver start() {
         try {
+            // a profile of its own per browser, in the build folder and deleted on quit: one per test in /tmp
+            // added up to gigabytes over many builds on a shared machine
+            Files.createDirectories(PROFILES);
+            Path profile = Files.createTempDirectory(PROFILES.toAbsolutePath(), "chromium-profile");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             // as root in a sandbox without a GPU; the background-networking flags keep Chromium from calling out
@@ -45,13 +51,22 @@ final class Browser {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                    "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                    "--lang=en-US", "--user-data-dir=" + profile);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
+            ChromeDriver driver = new ChromeDriver(service, options) {
+                @Override
+                public void quit() {
+                    try {
+                        super.quit();
+                    } finally {
+                        FileSystemUtils.deleteRecursively(profile.toFile());
+                    }
+                }
+            };
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return driver;
         } catch (IOException e) {
