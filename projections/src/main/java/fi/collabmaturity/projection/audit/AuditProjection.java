@@ -1,11 +1,8 @@
 package fi.collabmaturity.projection.audit;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.projection.support.Progress;
 import org.axonframework.config.ProcessingGroup;
@@ -34,7 +31,6 @@ import java.util.List;
 public class AuditProjection {
 
     static final String USER = "username";
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private final MongoDatabase database;
 
     public AuditProjection(MongoDatabase database) {
@@ -57,8 +53,7 @@ public class AuditProjection {
                 .append("areaIds", areaIds(summary))
                 .append("waveId", summary.getString("waveId"))
                 .append("summary", summary);
-        FlushAtBatchEnd.pending().stage(AuditCollections.ENTRIES,
-                new ReplaceOneModel<>(Filters.eq("_id", event.getIdentifier()), entry, UPSERT));
+        FlushAtBatchEnd.pending().stageEntry(AuditCollections.ENTRIES, entry);
     }
 
     @ResetHandler

@@ -1,6 +1,8 @@
 package fi.collabmaturity.projection.support;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -53,6 +55,9 @@ public final class PendingWrites {
     }
 
     public void stage(String collection, WriteModel<Document> write) {
+        if (entries.containsKey(collection)) {
+            throw new IllegalStateException(collection + " already has entries in this batch");
+        }
         List<WriteModel<Document>> models = writes.computeIfAbsent(collection, c -> new ArrayList<>());
         Map<BsonValue, Merged> open = openUpdates.computeIfAbsent(collection, c -> new HashMap<>());
         UpdateOneModel<Document> update = write instanceof UpdateOneModel<Document> u ? u : null;
@@ -178,6 +183,34 @@ public final class PendingWrites {
         }
     }
 
+    /**
+     * Stages a document that is written once and never changed (an audit entry), by its own {@code _id}. Entries
+     * are inserted, which costs a document store less than an upsert (no lookup, no update document); an entry
+     * already in the store (the batch handled again after a crash) stays as it is, which is the same entry.
+     * A collection takes either entries or other writes within a batch, not both.
+     */
+    public void stageEntry(String collection, Document entry) {
+        if (writes.containsKey(collection)) {
+            throw new IllegalStateException(collection + " already has other writes in this batch");
+        }
+        entries.computeIfAbsent(collection, c -> new ArrayList<>()).add(entry);
+    }
+
+    private final Map<String, List<Document>> entries = new LinkedHashMap<>();
+
+    private void insertEntries(String collection, List<Document> documents) {
+        try {
+            database.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // unordered: every other entry was inserted; only duplicates of entries already stored are expected
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
+
     /** Registers work for the end of the batch once per key, however many events asked for it. */
     public void afterWrites(String key, AfterWrites work) {
         afterWrites.putIfAbsent(key, work);
@@ -195,7 +228,7 @@ public final class PendingWrites {
     }
 
     public boolean isEmpty() {
-        return writes.isEmpty() && afterWrites.isEmpty();
+        return writes.isEmpty() && entries.isEmpty() && afterWrites.isEmpty();
     }
 
     void flush() {
@@ -205,6 +238,7 @@ public final class PendingWrites {
         flushed = true;
         BulkWriteOptions ordered = new BulkWriteOptions().ordered(true);
         writes.forEach((collection, models) -> database.getCollection(collection).bulkWrite(models, ordered));
+        entries.forEach(this::insertEntries);
         afterWrites.values().forEach(work -> work.run(database));
         // The progress document is written last, so that a reader who sees it sees everything before it. Its
         // `flushes` counter and `epoch` (new whenever a replay forgets the document) change with every flush that
@@ -214,7 +248,7 @@ public final class PendingWrites {
             progressUpdates.add(Updates.set("position", progress.position()));
             progressUpdates.add(Updates.set("time", Date.from(progress.time())));
         }
-        if (progress != null || !writes.isEmpty() || !afterWrites.isEmpty()) {
+        if (progress != null || !isEmpty()) {
             progressUpdates.add(Updates.inc("flushes", 1L));
             progressUpdates.add(Updates.setOnInsert("epoch", java.util.UUID.randomUUID().toString()));
             try {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A batch's updates of one document are merged, and the documents end up exactly as one update at a time. */
 class PendingWritesTest {
@@ -92,5 +93,37 @@ class PendingWritesTest {
         pending.flush();
         Document doc = database.getCollection("c").find().first();
         assertThat(doc.get("answers", Document.class)).hasSize(500);
+    }
+
+    @Test
+    void entriesAreInsertedOnceAndABatchHandledAgainKeepsThem() {
+        MongoDatabase database = client.getDatabase("entries");
+        PendingWrites first = new PendingWrites(database, "test");
+        for (int i = 0; i < 10; i++) {
+            first.stageEntry("log", new Document("_id", "e" + i).append("n", i));
+        }
+        first.flush();
+        // the same batch again after a crash, with two entries the crash had kept from being written
+        PendingWrites again = new PendingWrites(database, "test");
+        for (int i = 0; i < 12; i++) {
+            again.stageEntry("log", new Document("_id", "e" + i).append("n", i));
+        }
+        again.flush();
+
+        List<Document> stored = database.getCollection("log").find().sort(new Document("n", 1)).into(new ArrayList<>());
+        assertThat(stored).extracting(d -> d.getInteger("n")).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(database.getCollection("projection_progress").find(Filters.eq("_id", "test")).first()
+                .getLong("flushes")).isEqualTo(2L);
+    }
+
+    @Test
+    void aCollectionTakesEntriesOrOtherWritesInABatchNotBoth() {
+        PendingWrites pending = new PendingWrites(client.getDatabase("mixed"), "test");
+        pending.stageEntry("log", new Document("_id", "e1"));
+        assertThatThrownBy(() -> pending.stage("log", new UpdateOneModel<>(Filters.eq("_id", "e1"),
+                Updates.set("n", 1), UPSERT))).isInstanceOf(IllegalStateException.class);
+        pending.stage("other", new UpdateOneModel<>(Filters.eq("_id", "x"), Updates.set("n", 1), UPSERT));
+        assertThatThrownBy(() -> pending.stageEntry("other", new Document("_id", "e2")))
+                .isInstanceOf(IllegalStateException.class);
     }
 }
