@@ -1,12 +1,21 @@
 package fi.collabmaturity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
+import fi.collabmaturity.api.admin.ReadModelLayouts;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.DemoResults;
 import fi.collabmaturity.api.support.TestData;
+import fi.collabmaturity.projection.maturity.MaturityProjection;
+import fi.collabmaturity.projection.studies.StudiesProjection;
+import fi.collabmaturity.projection.support.Progress;
+import fi.collabmaturity.projection.support.ReadModelLayout;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Results are reproducible: the demo study (three waves, four areas, interviews with double coding,
  * self-assessments, structural evidence) is read through every result endpoint, every projection is rebuilt from
- * zero, and every result must come back identical, to the last digit and including its asOf.
+ * zero, and every result must come back identical, to the last digit and including its asOf. The same holds for
+ * the rebuild that upgrades read models of an earlier layout at start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReplayEqualsLiveTest {
@@ -42,6 +52,10 @@ class ReplayEqualsLiveTest {
     EventLogPositions positions;
     @Autowired
     ProjectionAdmin projections;
+    @Autowired
+    ReadModelLayouts layouts;
+    @Autowired
+    MongoDatabase readModels;
 
     @Test
     void everyResultIsTheSameAfterRebuildingAllProjectionsFromZero() throws Exception {
@@ -68,6 +82,37 @@ class ReplayEqualsLiveTest {
         assertThat(replayed.keySet()).isEqualTo(live.keySet());
         for (String key : live.keySet()) {
             assertThat(replayed.get(key)).as(key).isEqualTo(live.get(key));
+        }
+    }
+
+    @Test
+    void readModelsOfAnEarlierLayoutAreRebuiltAndGiveTheSameResults() throws Exception {
+        ApiClient api = new ApiClient(port, "admin", "replay-admin");
+        long head = positions.head();
+        Map<String, JsonNode> before = DemoResults.collect(api, head);
+        assertThat(ReadModelLayout.stored(readModels, "maturity")).as("a store built from nothing records its layout")
+                .isEqualTo(MaturityProjection.LAYOUT);
+        assertThat(layouts.rebuildOutdated()).isEmpty();
+
+        // what the store of a version before numbered layouts holds: no number, and documents of the old shape
+        readModels.getCollection(Progress.COLLECTION).updateOne(Filters.eq("_id", "maturity"), Updates.unset("layout"));
+        readModels.getCollection("maturity_overviews").insertOne(new Document("_id", "lapland-demo/w2025")
+                .append("areas", new Document("hyte", new Document("overall", 1))));
+        assertThat(layouts.rebuildOutdated()).containsExactly("maturity");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!projections.caughtUp("maturity", head) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(projections.caughtUp("maturity", head)).isTrue();
+
+        assertThat(readModels.getCollection("maturity_overviews").countDocuments(Filters.eq("_id", "lapland-demo/w2025")))
+                .as("the old document went with the rebuild").isZero();
+        assertThat(ReadModelLayout.stored(readModels, "maturity")).isEqualTo(MaturityProjection.LAYOUT);
+        assertThat(ReadModelLayout.stored(readModels, "studies")).isEqualTo(StudiesProjection.LAYOUT);
+        assertThat(layouts.rebuildOutdated()).as("rebuilt once").isEmpty();
+        Map<String, JsonNode> after = DemoResults.collect(api, head);
+        for (String key : before.keySet()) {
+            assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
         }
     }
 }

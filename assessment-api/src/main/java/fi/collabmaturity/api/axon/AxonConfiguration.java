@@ -17,6 +17,9 @@ import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.interview.Interview;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.projection.audit.AuditProjection;
+import fi.collabmaturity.projection.maturity.MaturityProjection;
+import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.reference.InterfaceThemeCatalogue;
 import fi.collabmaturity.reference.RegionCatalog;
@@ -40,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Axon without Axon Server: aggregates over the configured event store, Jackson for events, snapshots and tokens,
@@ -50,6 +54,9 @@ public class AxonConfiguration {
 
     /** The projections' processors; each keeps its own token and read models and can be replayed on its own. */
     public static final List<String> PROCESSORS = List.of("studies", "maturity", "audit");
+    /** The read-model layout each projection writes (see ReadModelLayouts). */
+    public static final Map<String, Integer> LAYOUTS = Map.of("studies", StudiesProjection.LAYOUT,
+            "maturity", MaturityProjection.LAYOUT, "audit", AuditProjection.LAYOUT);
 
     /**
      * The event log's JSON mapper, owned here and not shared with the web layer: a change to how the API writes
@@ -120,7 +127,8 @@ public class AxonConfiguration {
                         .description("Events handled by a projection (a replay counts them again)")
                         .tag("processor", processor).register(meters);
                 processing.registerHandlerInterceptor(processor,
-                        c -> new FlushAtBatchEnd(readModelDatabase, processor, handled::increment));
+                        c -> new FlushAtBatchEnd(readModelDatabase, processor, LAYOUTS.get(processor),
+                                handled::increment));
             }
         });
     }

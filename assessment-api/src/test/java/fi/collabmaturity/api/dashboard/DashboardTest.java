@@ -207,7 +207,7 @@ class DashboardTest {
         WebElement before = driver.findElement(By.id("heatmap"));
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         // the filtered page replaces this one: wait for the old table to go before counting rows
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(Browser.replaced(before));
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("heatmap")));
         assertThat(driver.findElements(By.cssSelector("#heatmap tbody tr"))).hasSize(1);
@@ -587,7 +587,7 @@ class DashboardTest {
         WebElement button = driver.findElement(By.id("sign-in"));
         button.click();
         // after the first failure the address already ends in /login?error: wait for the new page itself
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(Browser.replaced(button));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?"));
     }
 

@@ -30,6 +30,9 @@ import java.util.List;
 @ProcessingGroup(AuditCollections.PROCESSOR)
 public class AuditProjection {
 
+    /** The version of this projection's read-model layout: raise it when documents change shape (see MaturityProjection). */
+    public static final int LAYOUT = 1;
+
     static final String USER = "username";
     private final MongoDatabase database;
 

@@ -12,10 +12,19 @@ final class MaturityCollections {
     static final String EVIDENCE = "maturity_evidence";
     /** {_id: studyId/areaId/waveId, profile in the API's shape, raw unrounded scores, related codes} */
     static final String PROFILES = "maturity_profiles";
-    /** {_id: studyId/waveId, areas: {areaId: {overall, dimensions}}}: one read for the overview */
+    /**
+     * {_id: studyId/areaId/waveId, studyId, areaId, waveId, overall, weakestDimension, dimensions}: an area's cell
+     * of the wave's overview, small, so that the overview reads one per area by _id. (Layout 1 kept one document
+     * per wave with a cell for every area: every batch rewrote the whole study's overview.)
+     */
     static final String OVERVIEWS = "maturity_overviews";
 
-    /** {_id: studyId/waveId, codings: {interviewId:findingId: {unit, dimension, coder, stage, withdrawn}}}: double coding */
+    /**
+     * {_id: studyId/areaId/waveId, studyId, areaId, waveId, codings: {interviewId:findingId: {unit, dimension,
+     * coder, stage, withdrawn}}}: the double coding, per area so that no document grows with the whole study (layout
+     * 1 kept one per wave: 19,440 codings, 3 MB, at national scale, rewritten by every batch of findings and over
+     * MongoDB's 16 MB limit at ten times that).
+     */
     static final String CODINGS = "maturity_codings";
 
     static final String[] ALL = {STUDIES, AREAS, EVIDENCE, PROFILES, OVERVIEWS, CODINGS};

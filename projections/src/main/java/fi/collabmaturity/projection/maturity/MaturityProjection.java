@@ -35,6 +35,13 @@ import java.util.Map;
 @ProcessingGroup(MaturityCollections.PROCESSOR)
 public class MaturityProjection {
 
+    /**
+     * The version of this projection's read-model layout. Raise it whenever documents change shape: a store built
+     * with another layout is rebuilt from the event log when the application starts. 2: codings and overview
+     * cells per area and wave.
+     */
+    public static final int LAYOUT = 2;
+
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private final MongoDatabase database;
     private final ProfileBuilder profiles;
@@ -108,10 +115,12 @@ public class MaturityProjection {
                         e.stage(), e.codes(), e.coder(), false)));
         if (e.segmentId() != null) {
             // only findings with a segment id can be double-coded: the reliability units
-            stage(MaturityCollections.CODINGS, Ids.studyWave(e.studyId(), e.waveId()), Updates.set(
-                    codingKey(e.interviewId(), e.findingId()), new Document("unit", e.interviewId() + "/" + e.segmentId())
-                            .append("dimension", e.dimension()).append("coder", e.coder()).append("stage", e.stage())
-                            .append("withdrawn", false)));
+            stage(MaturityCollections.CODINGS, Ids.areaWave(e.studyId(), e.areaId(), e.waveId()), Updates.combine(
+                    Updates.set("studyId", e.studyId()), Updates.set("areaId", e.areaId()),
+                    Updates.set("waveId", e.waveId()), Updates.set(codingKey(e.interviewId(), e.findingId()),
+                            new Document("unit", e.interviewId() + "/" + e.segmentId())
+                                    .append("dimension", e.dimension()).append("coder", e.coder())
+                                    .append("stage", e.stage()).append("withdrawn", false))));
         }
     }
 
@@ -125,7 +134,7 @@ public class MaturityProjection {
                 Updates.set(key + ".withdrawn", false)));
         String coding = codingKey(e.interviewId(), e.findingId());
         // a recoding of a finding without a segment id sets fields of a coding that does not exist: filtered out
-        stage(MaturityCollections.CODINGS, Ids.studyWave(e.studyId(), e.waveId()), Updates.combine(
+        stage(MaturityCollections.CODINGS, Ids.areaWave(e.studyId(), e.areaId(), e.waveId()), Updates.combine(
                 Updates.set(coding + ".dimension", e.dimension()), Updates.set(coding + ".stage", e.stage())));
     }
 
@@ -133,7 +142,7 @@ public class MaturityProjection {
     void on(FindingWithdrawn e) {
         evidence(e.studyId(), e.areaId(), e.waveId(),
                 Updates.set(findingKey(e.interviewId(), e.findingId()) + ".withdrawn", true));
-        stage(MaturityCollections.CODINGS, Ids.studyWave(e.studyId(), e.waveId()),
+        stage(MaturityCollections.CODINGS, Ids.areaWave(e.studyId(), e.areaId(), e.waveId()),
                 Updates.set(codingKey(e.interviewId(), e.findingId()) + ".withdrawn", true));
     }
 

@@ -21,11 +21,12 @@ import fi.collabmaturity.scoring.Trajectory;
 import fi.collabmaturity.scoring.TrajectoryPoint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The results of the maturity projection, in the shapes of the API. Callers have already checked that the study,
@@ -117,27 +118,34 @@ public final class MaturityQueries {
                              String studyId, String waveId, String regionCode, String interfaceTheme) {
         Document asOf = snapshot.asOf();
         Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
-        Document overview = database.getCollection(MaturityCollections.OVERVIEWS)
-                .find(Filters.eq("_id", Ids.studyWave(studyId, waveId))).first();
-        Document cells = overview == null ? new Document() : overview.get("areas", new Document());
         Document areas = study == null ? new Document() : study.get("areas", new Document());
+        Map<String, Document> shown = new TreeMap<>();
+        for (String areaId : areas.keySet()) {
+            Document area = areas.get(areaId, Document.class);
+            if ((regionCode == null || regionCode.equals(area.getString("regionCode")))
+                    && (interfaceTheme == null || interfaceTheme.equals(area.getString("interfaceTheme")))) {
+                shown.put(areaId, area);
+            }
+        }
+        // each area's cell by _id (an area without evidence in the wave has none)
+        Map<String, Document> cells = new HashMap<>();
+        List<String> ids = shown.keySet().stream().map(areaId -> Ids.areaWave(studyId, areaId, waveId)).toList();
+        if (!ids.isEmpty()) {
+            database.getCollection(MaturityCollections.OVERVIEWS).find(Filters.in("_id", ids))
+                    .forEach(cell -> cells.put(cell.getString("areaId"), cell));
+        }
         Document empty = ProfileDocuments.overviewCell(
                 ProfileScoring.profile(framework, policy, Map.of()), framework);
         List<Document> rows = new ArrayList<>();
-        for (String areaId : new TreeSet<>(areas.keySet())) {
-            Document area = areas.get(areaId, Document.class);
-            if (regionCode != null && !regionCode.equals(area.getString("regionCode"))
-                    || interfaceTheme != null && !interfaceTheme.equals(area.getString("interfaceTheme"))) {
-                continue;
-            }
-            Document cell = cells.get(areaId, empty);
+        shown.forEach((areaId, area) -> {
+            Document cell = cells.getOrDefault(areaId, empty);
             rows.add(new Document("areaId", areaId).append("name", area.getString("name"))
                     .append("regionCode", area.getString("regionCode"))
                     .append("interfaceTheme", area.getString("interfaceTheme"))
                     .append("overall", cell.get("overall"))
                     .append("weakestDimension", cell.get("weakestDimension"))
                     .append("dimensions", cell.get("dimensions")));
-        }
+        });
         return new Document("studyId", studyId).append("waveId", waveId)
                 .append("asOf", asOf)
                 .append("framework", new Document("id", framework.id()).append("version", framework.version()))
@@ -272,10 +280,15 @@ public final class MaturityQueries {
 
     /** Krippendorff's alpha (ordinal) over the double-coded findings of a study, or of one wave of it. */
     public Document reliability(String studyId, List<String> waveIds) {
-        List<String> ids = waveIds.stream().map(w -> Ids.studyWave(studyId, w)).toList();
+        Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
+        Set<String> areaIds = study == null ? Set.of() : study.get("areas", new Document()).keySet();
+        List<String> ids = new ArrayList<>();
+        waveIds.forEach(w -> areaIds.forEach(a -> ids.add(Ids.areaWave(studyId, a, w))));
         Map<String, Map<String, Number>> units = new TreeMap<>();
-        for (Document doc : database.getCollection(MaturityCollections.CODINGS).find(Filters.in("_id", ids))) {
-            String wave = doc.getString("_id");
+        // a unit (a segment of an interview, on a dimension) gathers its codings from every area's document
+        for (Document doc : ids.isEmpty() ? List.<Document>of()
+                : database.getCollection(MaturityCollections.CODINGS).find(Filters.in("_id", ids))) {
+            String wave = doc.getString("waveId");
             doc.get("codings", new Document()).values().forEach(value -> {
                 Document c = (Document) value;
                 if (c.getString("unit") == null || Boolean.TRUE.equals(c.getBoolean("withdrawn"))) {

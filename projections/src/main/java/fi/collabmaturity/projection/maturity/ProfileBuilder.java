@@ -5,9 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
@@ -18,10 +15,8 @@ import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +78,7 @@ public final class ProfileBuilder {
         for (int from = 0; from < all.size(); from += READ_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
             List<WriteModel<Document>> profileWrites = new ArrayList<>();
-            // one update per overview document (a study and wave): the cells of every area the chunk touched in
-            // one $set, not one update of the whole study's overview per area (that made a replay quadratic)
-            Map<String, List<Bson>> overviewCells = new LinkedHashMap<>();
+            List<WriteModel<Document>> overviewWrites = new ArrayList<>();
             for (Document doc : evidence.find(Filters.in("_id", chunk))) {
                 String studyId = doc.getString("studyId");
                 String areaId = doc.getString("areaId");
@@ -101,12 +94,12 @@ public final class ProfileBuilder {
                         .append("relatedCodes", areaWave.codesByDimension());
                 profileWrites.add(new ReplaceOneModel<>(Filters.eq("_id", doc.getString("_id")), profileDoc,
                         new ReplaceOptions().upsert(true)));
-                overviewCells.computeIfAbsent(Ids.studyWave(studyId, waveId), k -> new ArrayList<>())
-                        .add(Updates.set("areas." + areaId, ProfileDocuments.overviewCell(profile, framework)));
+                Document cell = ProfileDocuments.overviewCell(profile, framework)
+                        .append("_id", doc.getString("_id"))
+                        .append("studyId", studyId).append("areaId", areaId).append("waveId", waveId);
+                overviewWrites.add(new ReplaceOneModel<>(Filters.eq("_id", doc.getString("_id")), cell,
+                        new ReplaceOptions().upsert(true)));
             }
-            List<WriteModel<Document>> overviewWrites = new ArrayList<>();
-            overviewCells.forEach((id, cells) -> overviewWrites.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                    Updates.combine(cells), new UpdateOptions().upsert(true))));
             if (!profileWrites.isEmpty()) {
                 database.getCollection(MaturityCollections.PROFILES).bulkWrite(profileWrites);
                 database.getCollection(MaturityCollections.OVERVIEWS).bulkWrite(overviewWrites);

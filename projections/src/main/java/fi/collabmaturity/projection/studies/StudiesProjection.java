@@ -54,6 +54,9 @@ import java.util.Map;
 @ProcessingGroup(StudiesCollections.PROCESSOR)
 public class StudiesProjection {
 
+    /** The version of this projection's read-model layout: raise it when documents change shape (see MaturityProjection). */
+    public static final int LAYOUT = 1;
+
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final String USER = "username";
     private final MongoDatabase database;

@@ -19,15 +19,18 @@ public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMes
     private static final String RESOURCE = PendingWrites.class.getName();
     private final MongoDatabase database;
     private final String processor;
+    private final int layout;
     private final Runnable eventHandled;
 
     /**
+     * @param layout       the projection's read-model layout (see {@link ReadModelLayout})
      * @param eventHandled called once per event the processor handled (for metrics and tests that must see
      *                     whether a processor replayed)
      */
-    public FlushAtBatchEnd(MongoDatabase database, String processor, Runnable eventHandled) {
+    public FlushAtBatchEnd(MongoDatabase database, String processor, int layout, Runnable eventHandled) {
         this.database = database;
         this.processor = processor;
+        this.layout = layout;
         this.eventHandled = eventHandled;
     }
 
@@ -46,7 +49,7 @@ public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMes
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
                          InterceptorChain interceptorChain) throws Exception {
         PendingWrites pending = unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            PendingWrites created = new PendingWrites(database, processor);
+            PendingWrites created = new PendingWrites(database, processor, layout);
             // a fallback for a batch whose last event did not get through this interceptor normally
             unitOfWork.onPrepareCommit(u -> created.flush());
             return created;

@@ -13,8 +13,4 @@ public final class Ids {
     public static String areaWave(String studyId, String areaId, String waveId) {
         return studyId + "/" + areaId + "/" + waveId;
     }
-
-    public static String studyWave(String studyId, String waveId) {
-        return studyId + "/" + waveId;
-    }
 }

@@ -39,6 +39,7 @@ public final class PendingWrites {
 
     private final MongoDatabase database;
     private final String processor;
+    private final int layout;
     private Progress progress;
     private final Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
     private final Map<String, AfterWrites> afterWrites = new LinkedHashMap<>();
@@ -46,8 +47,14 @@ public final class PendingWrites {
     private boolean flushed;
 
     PendingWrites(MongoDatabase database, String processor) {
+        this(database, processor, 1);
+    }
+
+    /** @param layout the projection's read-model layout, recorded when its progress document is first written */
+    PendingWrites(MongoDatabase database, String processor, int layout) {
         this.database = database;
         this.processor = processor;
+        this.layout = layout;
     }
 
     void handled(Progress progress) {
@@ -251,6 +258,9 @@ public final class PendingWrites {
         if (progress != null || !isEmpty()) {
             progressUpdates.add(Updates.inc("flushes", 1L));
             progressUpdates.add(Updates.setOnInsert("epoch", java.util.UUID.randomUUID().toString()));
+            // a store built from nothing holds this layout; an existing one keeps the layout it records, which the
+            // application checks at start (see ReadModelLayout)
+            progressUpdates.add(Updates.setOnInsert(ReadModelLayout.FIELD, layout));
             try {
                 database.getCollection(Progress.COLLECTION).updateOne(Filters.eq("_id", processor),
                         Updates.combine(progressUpdates), new UpdateOptions().upsert(true));
