@@ -173,9 +173,14 @@ public class EmbeddedStorageConfiguration {
         };
     }
 
-    /** The embedded event log's JDBC URL in a data folder (the backup and restore command opens it the same way). */
+    /**
+     * The embedded event log's JDBC URL in a data folder (the backup and restore command opens it the same way).
+     * The database closes with its last connection (the pool's, at the end of the application's shutdown), not in
+     * H2's own shutdown hook, which ran beside Spring's and closed it under the processors still reading events (an
+     * error in the log at every stop). WRITE_DELAY=0: every commit is on disk when it returns.
+     */
     public static String eventLogUrl(Path dataFolder) {
-        return "jdbc:h2:file:" + dataFolder.resolve("events") + ";MODE=PostgreSQL;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataFolder.resolve("events") + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     static Path dataFolder(StorageProperties properties) {

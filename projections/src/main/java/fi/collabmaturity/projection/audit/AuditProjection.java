@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
+import fi.collabmaturity.projection.support.ReadModelReset;
 import fi.collabmaturity.projection.support.Progress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -61,7 +62,7 @@ public class AuditProjection {
 
     @ResetHandler
     void reset() {
-        database.getCollection(AuditCollections.ENTRIES).drop();
+        ReadModelReset.drop(database, AuditCollections.ENTRIES);
         ensureIndexes();
     }
 

@@ -11,6 +11,7 @@ import fi.collabmaturity.interview.FindingRecoded;
 import fi.collabmaturity.interview.FindingRecorded;
 import fi.collabmaturity.interview.FindingWithdrawn;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
+import fi.collabmaturity.projection.support.ReadModelReset;
 import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.PendingWrites;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
@@ -152,9 +153,7 @@ public class MaturityProjection {
 
     @ResetHandler
     void reset() {
-        for (String collection : MaturityCollections.ALL) {
-            database.getCollection(collection).drop();
-        }
+        ReadModelReset.drop(database, MaturityCollections.ALL);
         profiles.forgetCaches();
     }
 

@@ -19,6 +19,7 @@ import fi.collabmaturity.interview.FindingRecorded;
 import fi.collabmaturity.interview.FindingWithdrawn;
 import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
+import fi.collabmaturity.projection.support.ReadModelReset;
 import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.Keys;
 import fi.collabmaturity.projection.support.Sealing;
@@ -267,9 +268,7 @@ public class StudiesProjection {
 
     @ResetHandler
     void reset() {
-        for (String collection : StudiesCollections.ALL) {
-            database.getCollection(collection).drop();
-        }
+        ReadModelReset.drop(database, StudiesCollections.ALL);
     }
 
     private static Document coding(String areaId, String dimension, int stage, List<String> codes, long revision,
