@@ -45,6 +45,8 @@ class ScoringThroughApiTest {
         write(api.post(S + "/waves", "{\"id\":\"w2\",\"label\":\"2024\",\"opensOn\":\"2024-09-01\",\"closesOn\":\"2024-12-31\"}"));
         write(api.post(S + "/areas", "{\"id\":\"a1\",\"name\":\"A\",\"regionCode\":\"21\",\"interfaceTheme\":\"hyte\","
                 + "\"targetProfile\":{\"power\":2}}"));
+        // a second area, coded in the same interview: its codings count in the study's reliability
+        write(api.post(S + "/areas", "{\"id\":\"a2\",\"name\":\"B\",\"regionCode\":\"19\",\"interfaceTheme\":\"rdi\"}"));
         // wave 1 self-assessments: trust 1, 1.5, 2; goals 1, 1, 1; communication 2, 2, 2; power 1, 1, 1.5
         sa("w1", "R1", "{\"trust\":1.0,\"goals\":1.0,\"communication\":2.0,\"power\":1.0}");
         sa("w1", "R2", "{\"trust\":1.5,\"goals\":1.0,\"communication\":2.0,\"power\":1.0}");
@@ -56,7 +58,7 @@ class ScoringThroughApiTest {
         // interview in wave 1, trust: s1 coded 1 (A) and 2 (B) → 1.5; s2 1 and 1 → 1; s3 2 and 2 → 2; s4 1 (A only)
         write(api.post(S + "/interviews", "{\"id\":\"i1\",\"waveId\":\"w1\",\"conductedOn\":\"2023-10-01\","
                 + "\"informant\":{\"pseudonym\":\"H1\",\"organisationType\":\"municipality\","
-                + "\"actorLevel\":\"leadership\"},\"areaIds\":[\"a1\"]}"));
+                + "\"actorLevel\":\"leadership\"},\"areaIds\":[\"a1\",\"a2\"]}"));
         finding("s1A", "s1", 1, "A", "[\"reactive\",\"depends on individuals\"]");
         finding("s1B", "s1", 2, "B", "[\"reactive\"]");
         finding("s2A", "s2", 1, "A", "[\"reactive\"]");
@@ -64,6 +66,9 @@ class ScoringThroughApiTest {
         finding("s3A", "s3", 2, "A", "[]");
         finding("s3B", "s3", 2, "B", "[]");
         finding("s4A", "s4", 1, "A", "[\"resource gap\"]");
+        // s5, on the second area: 2 and 2
+        finding("s5A", "s5", "a2", 2, "A", "[]");
+        finding("s5B", "s5", "a2", 2, "B", "[]");
 
         JsonNode w1 = get(S + "/areas/a1/profile?waveId=w1");
         JsonNode trust = SliceScenario.dimension(w1, "trust");
@@ -88,14 +93,30 @@ class ScoringThroughApiTest {
         assertThat(w1.path("overall").path("stage").asText()).isEqualTo("cooperation");
         assertThat(w1.path("weakestDimension").asText()).isEqualTo("goals");
 
-        // ordinal alpha over s1, s2, s3 (s4 has one coder): o11=2, o12=o21=1, o22=2; n1=n2=3, n=6;
-        // δ²(1,2) = (3 + 3 - 3)² = 9; Do = 2·9/6 = 3; De = 2·3·3·9/(6·5) = 5.4; α = 1 - 3/5.4 = 0.444
+        // ordinal alpha over s1, s2, s3 of a1 and s5 of a2 (s4 has one coder): o11=2, o12=o21=1, o22=4; n1=3, n2=5,
+        // n=8; δ²(1,2) = (3 + 5 - 4)² = 16; Do = 2·16/8 = 4; De = 2·3·5·16/(8·7) = 8.571; α = 1 - 4/8.571 = 0.533
         JsonNode alpha = get(S + "/reliability?waveId=w1");
-        assertThat(alpha.path("alpha").asDouble()).isEqualTo(0.444);
-        assertThat(alpha.path("units").asInt()).isEqualTo(3);
+        assertThat(alpha.path("alpha").asDouble()).isEqualTo(0.533);
+        assertThat(alpha.path("units").asInt()).isEqualTo(4);
         assertThat(alpha.path("coders").asInt()).isEqualTo(2);
-        assertThat(alpha.path("pairableValues").asInt()).isEqualTo(6);
+        assertThat(alpha.path("pairableValues").asInt()).isEqualTo(8);
         assertThat(get(S + "/reliability?waveId=w2").path("alpha").isNull()).isTrue();
+        // the whole study (both waves) is the same: wave 2 has no double coding
+        assertThat(get(S + "/reliability").path("alpha").asDouble()).isEqualTo(0.533);
+
+        // the overview: a cell per area, the same figures as the profile; a2 has one interview unit, too few
+        JsonNode overview = get(S + "/overview?waveId=w1");
+        assertThat(overview.path("areas").findValuesAsText("areaId")).containsExactly("a1", "a2");
+        assertThat(overview.path("areas").get(0).path("overall").path("score").asDouble()).isEqualTo(1.401);
+        assertThat(overview.path("areas").get(0).path("dimensions").path("trust").path("score").asDouble())
+                .isEqualTo(1.438);
+        assertThat(overview.path("areas").get(0).path("weakestDimension").asText()).isEqualTo("goals");
+        assertThat(overview.path("areas").get(1).path("dimensions").path("trust").path("evidence").asText())
+                .isEqualTo("insufficient");
+        JsonNode rdi = get(S + "/overview?waveId=w1&interfaceTheme=rdi");
+        assertThat(rdi.path("areas").findValuesAsText("areaId")).containsExactly("a2");
+        assertThat(get(S + "/overview?waveId=w1&regionCode=21").path("areas").findValuesAsText("areaId"))
+                .containsExactly("a1");
 
         // trajectory: trust 1.4375 → 2.6667 (+1.229, up), cooperation → collaboration;
         // goals 1 → 2 (+1, up) cooperation → coordination; power 1.1667 → 1.8333: the same anchor, no milestone
@@ -149,8 +170,12 @@ class ScoringThroughApiTest {
     }
 
     private void finding(String id, String segment, int stage, String coder, String codes) {
+        finding(id, segment, "a1", stage, coder, codes);
+    }
+
+    private void finding(String id, String segment, String area, int stage, String coder, String codes) {
         write(api.post(S + "/interviews/i1/findings", "{\"id\":\"" + id + "\",\"segmentId\":\"" + segment
-                + "\",\"areaId\":\"a1\",\"dimension\":\"trust\",\"stage\":" + stage + ",\"coder\":\"" + coder
+                + "\",\"areaId\":\"" + area + "\",\"dimension\":\"trust\",\"stage\":" + stage + ",\"coder\":\"" + coder
                 + "\",\"codes\":" + codes + "}"));
     }
 

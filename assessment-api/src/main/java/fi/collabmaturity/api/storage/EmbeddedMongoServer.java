@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The embedded default's read-model and token store: an in-process MongoDB-wire-compatible server on loopback,
  * keeping its data in an H2 MVStore file. The application talks to it with the official MongoDB driver, exactly
  * as it talks to a real MongoDB in production. The MVStore is committed about once a second, between two whole
- * commands ({@link CommitBetweenCommands}), so after a crash a read model and its processor's token roll back
- * together and nothing is half-written; a normal stop commits everything.
+ * commands ({@link CommitBetweenCommands}), so after a crash the store is as it was between two commands: nothing
+ * is half-written, and since a projection writes its token after its batch's read-model writes, a read model may be
+ * ahead of its token but never behind it (the projection handles those events again, idempotently). A normal stop
+ * commits everything.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The audit trail as administrators read it: one entry per event of the log (who, when, which action on which
  * aggregate, and a summary of its non-personal fields), keyed by the event's identifier, so that handling an event
- * again (after a crash or in a replay) replaces its entry with the same one. Built from the event metadata the
+ * again (after a crash) finds its entry already there, the same one, and keeps it. Built from the event metadata the
  * command side records ({@code username}, copied from the command by a correlation data provider).
  *
  * <p>A projection rather than a scan of the event log: a study's audit is a filtered, paged query, and a scan would

@@ -23,7 +23,8 @@ final class MaturityCollections {
      * {_id: studyId/areaId/waveId, studyId, areaId, waveId, codings: {interviewId:findingId: {unit, dimension,
      * coder, stage, withdrawn}}}: the double coding, per area so that no document grows with the whole study (layout
      * 1 kept one per wave: 19,440 codings, 3 MB, at national scale, rewritten by every batch of findings and over
-     * MongoDB's 16 MB limit at ten times that).
+     * MongoDB's 16 MB limit at ten times that). A recoding or withdrawal of a finding without a segment id leaves
+     * an entry without a unit (and perhaps a document without ids), which the reliability skips.
      */
     static final String CODINGS = "maturity_codings";
 

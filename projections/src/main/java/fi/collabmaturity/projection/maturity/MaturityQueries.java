@@ -2,6 +2,7 @@ package fi.collabmaturity.projection.maturity;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.ProgressQueries;
@@ -285,9 +286,11 @@ public final class MaturityQueries {
         List<String> ids = new ArrayList<>();
         waveIds.forEach(w -> areaIds.forEach(a -> ids.add(Ids.areaWave(studyId, a, w))));
         Map<String, Map<String, Number>> units = new TreeMap<>();
-        // a unit (a segment of an interview, on a dimension) gathers its codings from every area's document
+        // a unit (a segment of an interview, on a dimension) gathers its codings from every area's document, read in
+        // _id order so that the result never depends on the order a store returns them in
         for (Document doc : ids.isEmpty() ? List.<Document>of()
-                : database.getCollection(MaturityCollections.CODINGS).find(Filters.in("_id", ids))) {
+                : database.getCollection(MaturityCollections.CODINGS).find(Filters.in("_id", ids))
+                        .sort(Sorts.ascending("_id"))) {
             String wave = doc.getString("waveId");
             doc.get("codings", new Document()).values().forEach(value -> {
                 Document c = (Document) value;

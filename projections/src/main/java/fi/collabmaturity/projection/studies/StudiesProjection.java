@@ -50,7 +50,8 @@ import java.util.Map;
  * The records as researchers list and open them: studies with their waves and members, areas with their
  * structural evidence, interviews with their findings, self-assessments. Personal data stays sealed here and is
  * opened by the queries, only for those who may see it. Writes are $sets by key: handling an event twice changes
- * nothing.
+ * nothing, and handling the events from some point on again (a batch after a crash) ends where they ended before,
+ * though a recorded finding is briefly back at its first coding until its later events are handled again.
  */
 @ProcessingGroup(StudiesCollections.PROCESSOR)
 public class StudiesProjection {

@@ -209,8 +209,10 @@ public final class PendingWrites {
         try {
             database.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            // unordered: every other entry was inserted; only duplicates of entries already stored are expected
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+            // unordered: every other entry was inserted; only duplicates of entries already stored are expected. A
+            // write-concern error means the inserts may not last (e.g. a primary stepping down): the batch fails.
+            if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()
+                    || e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                 throw e;
             }
         }
@@ -248,7 +250,7 @@ public final class PendingWrites {
         entries.forEach(this::insertEntries);
         afterWrites.values().forEach(work -> work.run(database));
         // The progress document is written last, so that a reader who sees it sees everything before it. Its
-        // `flushes` counter and `epoch` (new whenever a replay forgets the document) change with every flush that
+        // `flushes` counter (and `epoch`, new if the document is ever deleted and written again) change with every flush that
         // changed a read model, which is what lets results be cached per version (see ProgressQueries.snapshot).
         List<Bson> progressUpdates = new ArrayList<>();
         if (progress != null) {
