@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.TestData;
@@ -69,6 +70,8 @@ class DeadLetterTest {
     int port;
     @Autowired
     MongoDatabase readModels;
+    @Autowired
+    ProjectionAdmin projections;
 
     @Test
     void parksTheFailingEventAndHandlesItAgainAfterTheFix() throws Exception {
@@ -92,6 +95,15 @@ class DeadLetterTest {
         JsonNode maturity = projection(api, "maturity");
         assertThat(maturity.path("deadLetters").asLong()).isEqualTo(2);
         assertThat(maturity.path("status").asText()).isEqualTo("running");
+
+        // a rebuild while still broken parks the two events again, once: not behind their letters from before
+        assertThat(api.post("/api/v1/admin/projections/maturity/replay", "").status()).isEqualTo(202);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!projections.caughtUp("maturity", withdrawal.position()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(projections.caughtUp("maturity", withdrawal.position())).isTrue();
+        assertThat(projection(api, "maturity").path("deadLetters").asLong()).isEqualTo(2);
 
         BROKEN.set(false);
         ApiClient.Response retry = api.post("/api/v1/admin/projections/maturity/dead-letters/retry", "");

@@ -59,11 +59,16 @@ public class ProjectionAdmin {
         return out;
     }
 
-    /** Rebuilds a projection from the event log: stop, drop its read models (its reset handler), start from zero. */
+    /**
+     * Rebuilds a projection from the event log: stop, drop its read models (its reset handler), forget its dead
+     * letters, start from zero. The rebuild handles the parked events again with the rest (and parks them again if
+     * they still fail); kept letters would park every event of their sequences behind them a second time.
+     */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(); // refuses (and changes nothing) while another instance holds the projection
+        processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         processor.start();
     }
 
