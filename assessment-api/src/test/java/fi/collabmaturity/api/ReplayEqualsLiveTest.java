@@ -1,6 +1,7 @@
 package fi.collabmaturity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -8,6 +9,7 @@ import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.admin.ReadModelLayouts;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.StorageProperties;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.DemoResults;
 import fi.collabmaturity.api.support.TestData;
@@ -15,6 +17,12 @@ import fi.collabmaturity.projection.maturity.MaturityProjection;
 import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.support.Progress;
 import fi.collabmaturity.projection.support.ReadModelLayout;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +64,14 @@ class ReplayEqualsLiveTest {
     ReadModelLayouts layouts;
     @Autowired
     MongoDatabase readModels;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    StorageProperties storage;
+    @Autowired
+    Serializer serializer;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void everyResultIsTheSameAfterRebuildingAllProjectionsFromZero() throws Exception {
@@ -113,6 +129,36 @@ class ReplayEqualsLiveTest {
         Map<String, JsonNode> after = DemoResults.collect(api, head);
         for (String key : before.keySet()) {
             assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+        }
+    }
+
+    @Test
+    void aRebuildRefusedWhileAnotherInstanceHoldsTheProjectionChangesNothingAndThisOneRunsOn() {
+        StreamingEventProcessor maturity = processing.eventProcessor("maturity", StreamingEventProcessor.class)
+                .orElseThrow();
+        // another instance on the same store takes the projection's segment while this one lets it go
+        TokenStore anotherInstance = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo, storage.database()).build())
+                .serializer(serializer).nodeId("another-instance").build();
+        maturity.shutDown();
+        anotherInstance.fetchToken("maturity", 0);
+        long profiles = readModels.getCollection("maturity_profiles").countDocuments();
+        readModels.getCollection(Progress.COLLECTION)
+                .updateOne(Filters.eq("_id", "maturity"), Updates.unset("layout"));
+        try {
+            assertThat(layouts.rebuildOutdated()).isEmpty();
+            assertThat(maturity.isRunning()).as("this instance's processor runs on").isTrue();
+            assertThat(ReadModelLayout.stored(readModels, "maturity")).as("not recorded").isEqualTo(1);
+            assertThat(readModels.getCollection("maturity_profiles").countDocuments()).as("nothing dropped")
+                    .isEqualTo(profiles).isPositive();
+            // the replay endpoint says so, and changes nothing either
+            ApiClient api = new ApiClient(port, "admin", "replay-admin");
+            assertThat(api.post("/api/v1/admin/projections/maturity/replay", "").status()).isEqualTo(409);
+            assertThat(maturity.isRunning()).isTrue();
+            assertThat(ReadModelLayout.stored(readModels, "maturity")).isEqualTo(1);
+        } finally {
+            anotherInstance.releaseClaim("maturity", 0);
+            ReadModelLayout.record(readModels, "maturity", MaturityProjection.LAYOUT);
         }
     }
 }

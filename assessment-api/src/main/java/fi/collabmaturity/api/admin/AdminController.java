@@ -1,6 +1,8 @@
 package fi.collabmaturity.api.admin;
 
 import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.shared.ConflictException;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +35,12 @@ public class AdminController {
     @PostMapping("/projections/{name}/replay")
     public ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
         access.requireAdmin();
-        projections.replay(name);
+        try {
+            projections.replay(name);
+        } catch (UnableToClaimTokenException e) {
+            throw new ConflictException("projection " + name + " is being processed by another instance, which "
+                    + "must let it go before it can be rebuilt here");
+        }
         return ResponseEntity.accepted().body(Map.of("name", name, "status", "replaying"));
     }
 

@@ -1,7 +1,9 @@
 package fi.collabmaturity.api.admin;
 
+import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.projection.support.ReadModelLayout;
 import fi.collabmaturity.shared.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,6 +12,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -24,10 +27,13 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventLogPositions positions;
+    private final MongoDatabase readModels;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventLogPositions positions) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventLogPositions positions,
+                           MongoDatabase readModelDatabase) {
         this.processing = processing;
         this.positions = positions;
+        this.readModels = readModelDatabase;
     }
 
     public List<Map<String, Object>> status() {
@@ -61,15 +67,22 @@ public class ProjectionAdmin {
 
     /**
      * Rebuilds a projection from the event log: stop, drop its read models (its reset handler), forget its dead
-     * letters, start from zero. The rebuild handles the parked events again with the rest (and parks them again if
-     * they still fail); kept letters would park every event of their sequences behind them a second time.
+     * letters, record the layout it now builds, start from zero. The rebuild handles the parked events again with the
+     * rest (and parks them again if they still fail); kept letters would park every event of their sequences behind
+     * them a second time. While another instance holds the projection, Axon refuses the reset before changing
+     * anything ({@link UnableToClaimTokenException}), and the processor here runs on as before.
      */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
-        processor.resetTokens(); // refuses (and changes nothing) while another instance holds the projection
-        processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-        processor.start();
+        try {
+            processor.resetTokens();
+            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+            // after the reset: a stop before this line only means the next start rebuilds again
+            ReadModelLayout.record(readModels, name, AxonConfiguration.LAYOUTS.get(name));
+        } finally {
+            processor.start();
+        }
     }
 
     /** Events parked in the processor's dead-letter queue (a handler threw on them). */

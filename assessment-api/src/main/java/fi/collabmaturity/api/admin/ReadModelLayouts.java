@@ -3,6 +3,7 @@ package fi.collabmaturity.api.admin;
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.projection.support.ReadModelLayout;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,13 +15,13 @@ import java.util.List;
 
 /**
  * Upgrades read models whose documents changed shape in this version: at start, a projection whose store holds
- * another layout than the one it writes is rebuilt from the event log, as the replay endpoint does. Until the
- * rebuild catches up its answers are incomplete, as during any replay (the projection status says "replaying").
+ * another layout than the one it writes is rebuilt from the event log by {@link ProjectionAdmin#replay}, which also
+ * records the new layout. Until the rebuild catches up its answers are incomplete, as during any replay (the
+ * projection status says "replaying").
  *
  * <p>With several instances on one MongoDB: stop every instance of the earlier version first (it would keep writing
- * and reading the old shape), then start one of the new version and let it begin the rebuild before starting the
- * others. A rebuild that cannot start (another instance holds the projection's token) is logged and left; the
- * next start, or the replay endpoint, does it.
+ * and reading the old shape), then start the new ones. The first to reset the projection rebuilds it; while it holds
+ * the projection the others cannot reset it, and they start without rebuilding.
  */
 @Component
 public class ReadModelLayouts {
@@ -52,15 +53,17 @@ public class ReadModelLayouts {
                     + "rebuilding them from the event log", processor, stored, layout);
             try {
                 projections.replay(processor);
-            } catch (RuntimeException e) {
-                // e.g. another instance holds the token: the application still starts, on the old read models
-                log.error("could not start rebuilding projection {} (still in layout {}); stop the other instances "
-                        + "and restart, or POST /api/v1/admin/projections/{}/replay", processor, stored, processor, e);
-                continue;
+                rebuilt.add(processor);
+            } catch (UnableToClaimTokenException e) {
+                // another instance holds the projection; Axon refused before changing anything
+                if (ReadModelLayout.stored(readModels, processor) == layout) {
+                    log.info("another instance is rebuilding projection {}", processor);
+                } else {
+                    log.error("could not rebuild projection {}, still in layout {}: another instance holds it (an "
+                            + "instance of the earlier version?). Stop it and restart this one, or POST "
+                            + "/api/v1/admin/projections/{}/replay", processor, stored, processor, e);
+                }
             }
-            // recorded after the reset: a stop before it only means the next start rebuilds again
-            ReadModelLayout.record(readModels, processor, layout);
-            rebuilt.add(processor);
         }
         return rebuilt;
     }

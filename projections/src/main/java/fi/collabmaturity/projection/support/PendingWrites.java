@@ -250,8 +250,8 @@ public final class PendingWrites {
         entries.forEach(this::insertEntries);
         afterWrites.values().forEach(work -> work.run(database));
         // The progress document is written last, so that a reader who sees it sees everything before it. Its
-        // `flushes` counter (and `epoch`, new if the document is ever deleted and written again) change with every flush that
-        // changed a read model, which is what lets results be cached per version (see ProgressQueries.snapshot).
+        // `flushes` counter changes with every flush that changed a read model (and `epoch` if the document is ever
+        // deleted and written again), which is what lets results be cached per version (ProgressQueries.snapshot).
         List<Bson> progressUpdates = new ArrayList<>();
         if (progress != null) {
             progressUpdates.add(Updates.set("position", progress.position()));
