@@ -118,8 +118,7 @@ public final class MaturityQueries {
     public Document overview(ProgressQueries.Snapshot snapshot, Framework framework, ScoringPolicy policy,
                              String studyId, String waveId, String regionCode, String interfaceTheme) {
         Document asOf = snapshot.asOf();
-        Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
-        Document areas = study == null ? new Document() : study.get("areas", new Document());
+        Document areas = areas(studyId);
         Map<String, Document> shown = new TreeMap<>();
         for (String areaId : areas.keySet()) {
             Document area = areas.get(areaId, Document.class);
@@ -279,10 +278,15 @@ public final class MaturityQueries {
                 .append("milestones", milestones(framework, Milestones.of(framework, upTo, profiles)));
     }
 
+    /** The study's registered areas by id ({name, regionCode, interfaceTheme}); none for an unknown study. */
+    private Document areas(String studyId) {
+        Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
+        return study == null ? new Document() : study.get("areas", new Document());
+    }
+
     /** Krippendorff's alpha (ordinal) over the double-coded findings of a study, or of one wave of it. */
     public Document reliability(String studyId, List<String> waveIds) {
-        Document study = database.getCollection(MaturityCollections.STUDIES).find(Filters.eq("_id", studyId)).first();
-        Set<String> areaIds = study == null ? Set.of() : study.get("areas", new Document()).keySet();
+        Set<String> areaIds = areas(studyId).keySet();
         List<String> ids = new ArrayList<>();
         waveIds.forEach(w -> areaIds.forEach(a -> ids.add(Ids.areaWave(studyId, a, w))));
         Map<String, Map<String, Number>> units = new TreeMap<>();

@@ -2,9 +2,9 @@ package fi.collabmaturity.projection.support;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -42,6 +42,8 @@ public final class PendingWrites {
     private final int layout;
     private Progress progress;
     private final Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+    /** Write-once documents by collection ({@link #stageEntry}), inserted rather than upserted. */
+    private final Map<String, List<Document>> entries = new LinkedHashMap<>();
     private final Map<String, AfterWrites> afterWrites = new LinkedHashMap<>();
     private final Map<String, Object> attributes = new HashMap<>();
     private boolean flushed;
@@ -202,8 +204,6 @@ public final class PendingWrites {
         }
         entries.computeIfAbsent(collection, c -> new ArrayList<>()).add(entry);
     }
-
-    private final Map<String, List<Document>> entries = new LinkedHashMap<>();
 
     private void insertEntries(String collection, List<Document> documents) {
         try {
