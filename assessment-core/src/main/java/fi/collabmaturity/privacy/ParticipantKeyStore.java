@@ -1,5 +1,6 @@
 package fi.collabmaturity.privacy;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,14 @@ public interface ParticipantKeyStore {
 
     /** The participant's key, created on first use. */
     ParticipantKey obtain(String studyId, String pseudonym);
+
+    /**
+     * The keys of many participants of one study at once, creating those not seen before: a store that can make
+     * them durable together (one commit instead of one per participant) overrides this.
+     */
+    default void obtainAll(String studyId, Collection<String> pseudonyms) {
+        pseudonyms.forEach(pseudonym -> obtain(studyId, pseudonym));
+    }
 
     /** The key of a participant reference, or empty once the participant has been erased. */
     Optional<ParticipantKey> find(String participant);

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,14 @@ public final class PersonalDataSealer {
     /** The participant reference of a pseudonym, creating the participant's key on first use. */
     public String participantOf(String studyId, String pseudonym) {
         return keys.obtain(studyId, pseudonym).participant();
+    }
+
+    /**
+     * Makes sure every one of these participants has a key, so that sealing their values later finds it ready
+     * (a spreadsheet import creates its respondents' keys together rather than one by one).
+     */
+    public void prepareKeys(String studyId, Collection<String> pseudonyms) {
+        keys.obtainAll(studyId, pseudonyms);
     }
 
     /** Seals a value with the key of the participant {@code pseudonym} of {@code studyId}. */

@@ -3,6 +3,7 @@ package fi.collabmaturity.selfassessment;
 import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.participant.Participant;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.shared.FieldError;
 import fi.collabmaturity.shared.InvalidInputException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -63,6 +65,9 @@ public class SelfAssessmentImporter {
         if (command.dryRun()) {
             return new ImportReport(total, total, List.of(), List.of(), true);
         }
+        sealer.prepareKeys(study.studyId(), command.rows().stream().map(row -> row.submission().respondent())
+                .filter(Objects::nonNull).map(Participant::pseudonym).filter(Objects::nonNull).map(String::strip)
+                .distinct().toList());
         List<String> ids = new ArrayList<>();
         for (ImportSelfAssessments.ImportedRow row : command.rows()) {
             selfAssessments.newInstance(() -> new SelfAssessment(row.submission(), directory, frameworks, sealer));

@@ -83,6 +83,7 @@ public class EmbeddedStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(1000)
+                .readEventDataWithGaps(new BoundedGapQuery())
                 .build();
         transactionManager.executeInTransaction(() -> engine.createSchema(PostgresEventTableFactory.INSTANCE));
         return engine;

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +62,8 @@ import java.util.regex.Pattern;
  *       reading plus deserializing the whole event table;</li>
  *   <li>export: restarts the application with {@code -Xmx256m} and GC logging and times the full export (with
  *       excerpts and comments), its peak heap taken from the GC log and from sampling the heap meter;</li>
+ *   <li>ingest by import: the same self-assessments as one spreadsheet per area and wave, imported by 8 concurrent
+ *       clients into a fresh application (its own data folder, removed afterwards);</li>
  *   <li>prints every figure and rewrites the "Latest run" part of {@code BENCHMARKS.md}.</li>
  * </ol>
  *
@@ -141,6 +144,7 @@ public final class Benchmark {
         figures.put("events_total", eventsTotal);
         baselines(data, answers.size());
         export(data);
+        ingestByImport(setup, answers);
         notes.add("load average at the end (1, 5, 15 min): " + loadAverage()
                 + " (other builds share this machine: figures from a loaded machine are lower bounds)");
         report(study, seed, scale);
@@ -265,6 +269,86 @@ public final class Benchmark {
                 throw new IllegalStateException(write.path() + " " + write.body() + " -> " + response.statusCode()
                         + " " + response.body());
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ ingest by import
+
+    /**
+     * The same self-assessments recorded the other way the API offers for them: one spreadsheet per area and wave
+     * (its 40 respondents, as a survey tool exports a round), {@code POST .../self-assessments/import} by 8
+     * concurrent clients, into a fresh application on a data folder of its own (removed afterwards). Each file is
+     * checked and recorded as one unit of work. Reported beside the single submissions and against the same
+     * baseline; the import has no comment columns, so the comments of one respondent in eight stay out.
+     */
+    private void ingestByImport(List<NationalStudy.Write> setup, List<NationalStudy.Write> answers)
+            throws Exception {
+        List<byte[]> files = spreadsheets(answers);
+        Path data = work.resolve("import-data");
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app-import.log"),
+                applicationJvm("import"))) {
+            port = app.port;
+            for (NationalStudy.Write write : setup) {
+                post(write);
+            }
+            AtomicInteger next = new AtomicInteger();
+            long t = System.nanoTime();
+            parallel(CLIENTS, client -> {
+                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                    importSpreadsheet(files.get(i));
+                }
+            });
+            double s = seconds(t);
+            figures.put("ingest_import_per_s", answers.size() / s);
+            log("ingest by import: %d self-assessments in %d spreadsheets in %.1f s = %.1f/s (8 clients)",
+                    answers.size(), files.size(), s, answers.size() / s);
+        }
+        deleteRecursively(data);
+        ratio("ingest_import_ratio", "ingest_import_per_s", "ingest_baseline_per_s");
+    }
+
+    /** The single submissions as CSV files, one per area and wave, in the import's columns. */
+    private List<byte[]> spreadsheets(List<NationalStudy.Write> answers) throws IOException {
+        String header = "areaId,waveId,pseudonym,organisationType,actorLevel," + String.join(",", NationalStudy.DIMENSIONS);
+        Map<String, StringBuilder> byAreaAndWave = new LinkedHashMap<>();
+        for (NationalStudy.Write write : answers) {
+            JsonNode body = json.readTree(write.body());
+            JsonNode respondent = body.get("respondent");
+            StringBuilder file = byAreaAndWave.computeIfAbsent(body.get("areaId").asText() + '/'
+                    + body.get("waveId").asText(), k -> new StringBuilder(header).append("\r\n"));
+            file.append(body.get("areaId").asText()).append(',').append(body.get("waveId").asText()).append(',')
+                    .append(respondent.get("pseudonym").asText()).append(',')
+                    .append(respondent.get("organisationType").asText()).append(',')
+                    .append(respondent.get("actorLevel").asText());
+            for (String dimension : NationalStudy.DIMENSIONS) {
+                file.append(',').append(body.get("answers").get(dimension).asText());
+            }
+            file.append("\r\n");
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (StringBuilder file : byAreaAndWave.values()) {
+            out.add(file.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private void importSpreadsheet(byte[] csv) {
+        String boundary = "bench-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"round.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + csv.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(csv, 0, body, head.length, csv.length);
+        System.arraycopy(tail, 0, body, head.length + csv.length, tail.length);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        uri("/api/v1/studies/" + NationalStudy.STUDY + "/self-assessments/import"))
+                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("import -> " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -642,6 +726,9 @@ public final class Benchmark {
         row(b, "ingest baseline, event rows/s (JDBC batches)", "ingest_baseline_per_s", null);
         row(b, "ingest ratio", "ingest_ratio", ">= 0.25");
         row(b, "interview and finding writes/s (HTTP, 8 clients)", "ingest_interview_writes_per_s", null);
+        row(b, "ingest by import, self-assessments/s (a CSV per area and wave, 8 clients)", "ingest_import_per_s",
+                null);
+        row(b, "ingest by import, ratio to the same baseline", "ingest_import_ratio", null);
         row(b, "replay, events/s (all projections from zero)", "replay_per_s", null);
         row(b, "replay baseline, events/s (JDBC read + deserialize)", "replay_baseline_per_s", null);
         row(b, "replay ratio", "replay_ratio", ">= 0.33");

@@ -1,0 +1,108 @@
+package fi.collabmaturity.api.storage;
+
+import fi.collabmaturity.privacy.ParticipantKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded default's key store, on a real H2 file: keys stored together stay one per participant and durable. */
+class H2ParticipantKeyStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void concurrentFirstUsesGetOneKeyPerParticipantThatSurvivesAReopen() throws Exception {
+        Map<String, List<ParticipantKey>> seen = new ConcurrentHashMap<>();
+        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    // every thread asks for the same 50 participants, so that requests meet in one group
+                    for (int p = 0; p < 50; p++) {
+                        ParticipantKey key = store.obtain("s1", "P" + p);
+                        seen.computeIfAbsent("P" + p, k -> new ArrayList<>()).add(key);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            assertThat(store.keyCount()).isEqualTo(50);
+        }
+        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+            assertThat(reopened.keyCount()).isEqualTo(50);
+            for (int p = 0; p < 50; p++) {
+                List<ParticipantKey> keys = seen.get("P" + p);
+                assertThat(keys).hasSize(8);
+                ParticipantKey stored = reopened.find(reopened.participantOf("s1", "P" + p).orElseThrow()).orElseThrow();
+                for (ParticipantKey key : keys) {
+                    assertThat(key.participant()).isEqualTo(stored.participant());
+                    assertThat(key.key().getEncoded()).isEqualTo(stored.key().getEncoded());
+                }
+            }
+        }
+    }
+
+    @Test
+    void obtainAllStoresTheMissingKeysAndKeepsTheKnownOnes() throws Exception {
+        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+            ParticipantKey before = store.obtain("s1", "A");
+            store.obtainAll("s1", List.of("A", "B", "C", "B"));
+            store.obtainAll("s2", List.of("A"));
+
+            assertThat(store.keyCount()).isEqualTo(4);
+            assertThat(store.obtain("s1", "A").participant()).isEqualTo(before.participant());
+            assertThat(store.participantOf("s2", "A")).isPresent().get().isNotEqualTo(before.participant());
+        }
+        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+            assertThat(reopened.keyCount()).isEqualTo(4);
+            assertThat(reopened.participantOf("s1", "C")).isPresent();
+        }
+    }
+
+    @Test
+    void aGroupThatCannotBeStoredStoresNoneOfItsKeys() throws Exception {
+        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+            // a row the store does not know of (written behind its back) makes the insert of "B" fail
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("participant-keys"), "sa", "");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO participant_keys VALUES (?,?,?,?)")) {
+                insert.setString(1, "someone-else");
+                insert.setString(2, "s1");
+                insert.setString(3, "B");
+                insert.setBytes(4, new byte[32]);
+                insert.executeUpdate();
+            }
+
+            assertThatThrownBy(() -> store.obtainAll("s1", List.of("A", "B", "C")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("participant key");
+
+            assertThat(store.participantOf("s1", "A")).isEmpty();
+            assertThat(store.participantOf("s1", "C")).isEmpty();
+            assertThat(store.exportKeys()).extracting(StoredKey::pseudonym).containsExactly("B");
+            // the store goes on working for the others
+            assertThat(store.obtain("s1", "A").participant()).isNotBlank();
+        }
+    }
+}
