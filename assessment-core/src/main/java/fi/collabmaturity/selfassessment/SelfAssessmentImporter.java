@@ -65,6 +65,8 @@ public class SelfAssessmentImporter {
         if (command.dryRun()) {
             return new ImportReport(total, total, List.of(), List.of(), true);
         }
+        // the respondents' keys in one go (one commit for the file, not one per new respondent); should a row still
+        // fail below, the keys stay behind without data, as a single submission's key does when its append fails
         sealer.prepareKeys(study.studyId(), command.rows().stream().map(row -> row.submission().respondent())
                 .filter(Objects::nonNull).map(Participant::pseudonym).filter(Objects::nonNull).map(String::strip)
                 .distinct().toList());

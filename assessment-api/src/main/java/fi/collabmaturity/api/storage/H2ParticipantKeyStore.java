@@ -116,64 +116,108 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
             }
         }
         for (KeyRequest request : requests) {
-            if (request.failure != null) {
+            if (!request.done() || request.failure != null) {
                 throw new IllegalStateException("cannot store a participant key", request.failure);
             }
         }
     }
 
-    /** Under the lock: stores the keys of every waiting request in one transaction (none if it fails). */
+    /**
+     * Under the lock: stores the keys of every waiting request in one transaction. If that fails, each new key is
+     * stored on its own, so that only a participant whose key cannot be stored gets an error, not everyone who
+     * happened to be in the same group.
+     */
     private void storeWaiting() {
         List<KeyRequest> batch = new ArrayList<>();
         for (KeyRequest r = waiting.poll(); r != null; r = waiting.poll()) {
             batch.add(r);
         }
-        // one new key per participant, however often the participant was asked for
-        Map<String, KeyRequest> created = new LinkedHashMap<>();
-        for (KeyRequest r : batch) {
-            ParticipantKey existing = known(r.studyId, r.pseudonym);
-            if (existing != null) {
-                r.key = existing;
-                continue;
-            }
-            KeyRequest first = created.computeIfAbsent(r.studyId + '\u0000' + r.pseudonym, k -> r);
-            if (first == r) {
-                r.key = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
-            }
-            r.key = first.key;
-        }
-        if (created.isEmpty()) {
-            return;
-        }
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
-                for (KeyRequest r : created.values()) {
-                    insert.setString(1, r.key.participant());
-                    insert.setString(2, r.studyId);
-                    insert.setString(3, r.pseudonym);
-                    insert.setBytes(4, r.key.key().getEncoded());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+            // one new key per participant, however often the participant was asked for
+            Map<String, KeyRequest> created = new LinkedHashMap<>();
             for (KeyRequest r : batch) {
-                if (created.containsKey(r.studyId + '\u0000' + r.pseudonym)) {
+                ParticipantKey existing = known(r.studyId, r.pseudonym);
+                if (existing != null) {
+                    r.key = existing;
+                    continue;
+                }
+                KeyRequest first = created.computeIfAbsent(r.studyId + '\u0000' + r.pseudonym, k -> r);
+                if (first == r) {
+                    r.key = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
+                }
+            }
+            List<KeyRequest> unstored = new ArrayList<>(created.values());
+            if (unstored.size() > 1 && insert(unstored)) {
+                unstored.forEach(r -> remember(r.studyId, r.pseudonym, r.key));
+            } else {
+                for (KeyRequest r : unstored) {
+                    if (insert(List.of(r))) {
+                        remember(r.studyId, r.pseudonym, r.key);
+                    } else {
+                        r.key = null;
+                    }
+                }
+            }
+            // the other requests for the same participants share the first one's outcome
+            for (KeyRequest r : batch) {
+                KeyRequest first = created.get(r.studyId + '\u0000' + r.pseudonym);
+                if (first != null && first != r) {
+                    r.key = first.key;
+                    r.failure = first.failure;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // whatever went wrong, no request taken from the queue may be left without an outcome
+            for (KeyRequest r : batch) {
+                if (r.failure == null && (r.key == null || known(r.studyId, r.pseudonym) == null)) {
                     r.key = null;
                     r.failure = e;
                 }
             }
-            return;
+            throw e;
         }
-        created.values().forEach(r -> remember(r.studyId, r.pseudonym, r.key));
+    }
+
+    /** Inserts the keys in one transaction; false (and nothing stored) if the database refused it. */
+    private boolean insert(List<KeyRequest> requests) {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            requests.forEach(r -> r.failure = e);
+            return false;
+        }
+        boolean committed = false;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
+            for (KeyRequest r : requests) {
+                insert.setString(1, r.key.participant());
+                insert.setString(2, r.studyId);
+                insert.setString(3, r.pseudonym);
+                insert.setBytes(4, r.key.key().getEncoded());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+            committed = true;
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the transaction is abandoned with the connection's state; the failure below is what counts
+            }
+            requests.forEach(r -> r.failure = e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // a committed insert stays committed and is reported so; a connection that cannot switch back is
+                // broken, and the next statement on it fails with its own error
+            }
+        }
+        if (committed) {
+            requests.forEach(r -> r.failure = null);
+        }
+        return committed;
     }
 
     /** A participant whose key is wanted; filled in (key or failure) under the store's lock. */
@@ -181,7 +225,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         final String studyId;
         final String pseudonym;
         ParticipantKey key;
-        SQLException failure;
+        Throwable failure;
 
         KeyRequest(String studyId, String pseudonym) {
             this.studyId = studyId;

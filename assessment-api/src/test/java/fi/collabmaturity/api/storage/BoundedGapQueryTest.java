@@ -6,7 +6,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BoundedGapQueryTest {
 
-    private final String url = "jdbc:h2:mem:gaps-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+    private final String url = "jdbc:h2:mem:gaps-" + UUID.randomUUID() + ";MODE=PostgreSQL";
     private final List<String> prepared = new ArrayList<>();
     private Connection keepAlive;
     private JdbcEventStorageEngine engine;
@@ -71,6 +74,35 @@ class BoundedGapQueryTest {
         // the event at position n is "payload n-1"
         assertThat(read).containsExactly("payload 3", "payload 6", "payload 10", "payload 11", "payload 12",
                 "payload 13", "payload 14", "payload 15", "payload 16", "payload 17", "payload 18", "payload 19");
+    }
+
+    @Test
+    void selectsTheSameEventsAsAxonsOwnStatement() throws SQLException {
+        // {position, batch size, gaps...}: gaps right below the position, at both ends of the log, a batch that
+        // ends exactly at the last event, a batch of one, a batch past the end
+        long[][] cases = {{10, 5, 4, 7}, {10, 1, 9}, {10, 10, 1, 9}, {15, 5, 1, 2, 3}, {19, 5, 18}, {3, 1000, 1, 2},
+                {12, 3, 11}, {5, 2, 1, 2, 3, 4}};
+        EventSchema schema = EventSchema.builder().build();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            for (long[] testCase : cases) {
+                List<Long> gaps = Arrays.stream(testCase, 2, testCase.length).boxed().toList();
+                List<Long> ours = positions(new BoundedGapQuery().build(c, schema, testCase[0], (int) testCase[1], gaps));
+                List<Long> axons = positions(JdbcEventStorageEngineStatements.readEventDataWithGaps(c, schema,
+                        testCase[0], (int) testCase[1], gaps));
+                assertThat(ours).as("position %d, batch %d, gaps %s", testCase[0], testCase[1], gaps)
+                        .isNotEmpty().isEqualTo(axons);
+            }
+        }
+    }
+
+    private static List<Long> positions(PreparedStatement statement) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (statement; ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong("globalIndex"));
+            }
+        }
+        return out;
     }
 
     @Test
