@@ -169,6 +169,25 @@ class EmbeddedMongoServerTest {
         }
     }
 
+    @Test
+    void collectionsDoNotCountTheirBytesButStillAnswerCollStats() {
+        try (EmbeddedMongoServer embedded = new EmbeddedMongoServer(dir.resolve("store.mv.db"));
+             MongoClient client = MongoClients.create(embedded.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("app").getCollection("things");
+            for (int i = 0; i < 50; i++) {
+                things.insertOne(new Document("_id", "thing-" + i).append("text", "x".repeat(1000)));
+            }
+            things.updateOne(Filters.eq("_id", "thing-1"), Updates.set("text", "y".repeat(5000)));
+            things.deleteOne(Filters.eq("_id", "thing-2"));
+
+            Document stats = client.getDatabase("app").runCommand(new Document("collStats", "things"));
+            assertThat(stats.get("count", Number.class).intValue()).isEqualTo(49);
+            // mongo-java-server would have encoded every document written to count these bytes (over 50,000)
+            assertThat(stats.get("size", Number.class).longValue()).isZero();
+            assertThat(things.find(Filters.eq("_id", "thing-1")).first().getString("text")).hasSize(5000);
+        }
+    }
+
     /** A document of 20 fields (Java serialization of such a map depends on its table size, not only on content). */
     private static de.bwaldvogel.mongo.bson.Document wideDocument(int variant, boolean reversed) {
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
