@@ -1,12 +1,15 @@
 package fi.collabmaturity.api.storage;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import fi.collabmaturity.privacy.ParticipantKey;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
@@ -16,8 +19,11 @@ import org.bson.types.Binary;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Participant keys in MongoDB, one document per participant; a unique index keeps one key per pseudonym. */
@@ -50,6 +56,39 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
             }
         }
         throw new IllegalStateException("cannot obtain a key for a participant of study " + studyId);
+    }
+
+    /**
+     * The keys of a spreadsheet's respondents: one query for those already known and one unordered insert of the
+     * others, instead of a query and an insert per respondent. A key that another writer stored first (a duplicate
+     * key error) is that participant's key; any other error fails the call.
+     */
+    @Override
+    public void obtainAll(String studyId, Collection<String> pseudonyms) {
+        Set<String> missing = new LinkedHashSet<>(pseudonyms);
+        if (missing.isEmpty()) {
+            return;
+        }
+        for (Document known : keys.find(Filters.and(Filters.eq("studyId", studyId), Filters.in("pseudonym", missing)))
+                .projection(Projections.include("pseudonym"))) {
+            missing.remove(known.getString("pseudonym"));
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Document> created = new ArrayList<>();
+        for (String pseudonym : missing) {
+            created.add(new Document("_id", UUID.randomUUID().toString()).append("studyId", studyId)
+                    .append("pseudonym", pseudonym).append("key", new Binary(PersonalDataSealer.newKey().getEncoded())));
+        }
+        try {
+            keys.insertMany(created, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
     }
 
     @Override
