@@ -39,7 +39,7 @@ final class BoundedGapQuery implements ReadEventDataWithGapsStatementBuilder {
         long lowestGap = gaps.stream().mapToLong(Long::longValue).min().getAsLong();
         PreparedStatement statement = connection.prepareStatement(sql);
         int p = 1;
-        statement.setLong(p++, Math.min(lowestGap, globalIndex + 1));
+        statement.setLong(p++, lowestGap); // below the position: Axon's tokens refuse gaps at or above it
         statement.setLong(p++, globalIndex + batchSize);
         statement.setLong(p++, globalIndex);
         statement.setLong(p++, globalIndex + batchSize);

@@ -38,6 +38,8 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
     private final Map<String, ParticipantKey> byParticipant = new ConcurrentHashMap<>();
     private final Map<String, String> byPseudonym = new ConcurrentHashMap<>();
     private final Queue<KeyRequest> waiting = new ConcurrentLinkedQueue<>();
+    private static final String INSERT =
+            "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)";
 
     public H2ParticipantKeyStore(Path folder) {
         this.url = "jdbc:h2:file:" + folder.resolve("participant-keys") + ";WRITE_DELAY=0";
@@ -66,9 +68,14 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         }
     }
 
+    /** A pseudonym is unique within its study only. */
+    private static String pseudonymKey(String studyId, String pseudonym) {
+        return studyId + '\u0000' + pseudonym;
+    }
+
     private void remember(String studyId, String pseudonym, ParticipantKey key) {
         byParticipant.put(key.participant(), key);
-        byPseudonym.put(studyId + '\u0000' + pseudonym, key.participant());
+        byPseudonym.put(pseudonymKey(studyId, pseudonym), key.participant());
     }
 
     @Override
@@ -98,7 +105,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
     }
 
     private ParticipantKey known(String studyId, String pseudonym) {
-        String participant = byPseudonym.get(studyId + '\u0000' + pseudonym);
+        String participant = byPseudonym.get(pseudonymKey(studyId, pseudonym));
         return participant == null ? null : byParticipant.get(participant);
     }
 
@@ -141,7 +148,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
                     r.key = existing;
                     continue;
                 }
-                KeyRequest first = created.computeIfAbsent(r.studyId + '\u0000' + r.pseudonym, k -> r);
+                KeyRequest first = created.computeIfAbsent(pseudonymKey(r.studyId, r.pseudonym), k -> r);
                 if (first == r) {
                     r.key = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
                 }
@@ -160,7 +167,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
             }
             // the other requests for the same participants share the first one's outcome
             for (KeyRequest r : batch) {
-                KeyRequest first = created.get(r.studyId + '\u0000' + r.pseudonym);
+                KeyRequest first = created.get(pseudonymKey(r.studyId, r.pseudonym));
                 if (first != null && first != r) {
                     r.key = first.key;
                     r.failure = first.failure;
@@ -188,7 +195,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         }
         boolean committed = false;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
+                INSERT)) {
             for (KeyRequest r : requests) {
                 insert.setString(1, r.key.participant());
                 insert.setString(2, r.studyId);
@@ -244,7 +251,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
 
     @Override
     public Optional<String> participantOf(String studyId, String pseudonym) {
-        return Optional.ofNullable(byPseudonym.get(studyId + '\u0000' + pseudonym));
+        return Optional.ofNullable(byPseudonym.get(pseudonymKey(studyId, pseudonym)));
     }
 
     @Override
@@ -286,7 +293,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
     @Override
     public synchronized void importKey(StoredKey key) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
+                INSERT)) {
             insert.setString(1, key.participant());
             insert.setString(2, key.studyId());
             insert.setString(3, key.pseudonym());

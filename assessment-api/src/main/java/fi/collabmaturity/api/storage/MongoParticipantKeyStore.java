@@ -46,8 +46,7 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
             }
             ParticipantKey created = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
             try {
-                keys.insertOne(new Document("_id", created.participant()).append("studyId", studyId)
-                        .append("pseudonym", pseudonym).append("key", new Binary(created.key().getEncoded())));
+                keys.insertOne(keyDocument(created.participant(), studyId, pseudonym, created.key().getEncoded()));
                 return created;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -78,8 +77,8 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
         }
         List<Document> created = new ArrayList<>();
         for (String pseudonym : missing) {
-            created.add(new Document("_id", UUID.randomUUID().toString()).append("studyId", studyId)
-                    .append("pseudonym", pseudonym).append("key", new Binary(PersonalDataSealer.newKey().getEncoded())));
+            created.add(keyDocument(UUID.randomUUID().toString(), studyId, pseudonym,
+                    PersonalDataSealer.newKey().getEncoded()));
         }
         try {
             keys.insertMany(created, new InsertManyOptions().ordered(false));
@@ -119,8 +118,12 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
 
     @Override
     public void importKey(StoredKey key) {
-        keys.insertOne(new Document("_id", key.participant()).append("studyId", key.studyId())
-                .append("pseudonym", key.pseudonym()).append("key", new Binary(key.key())));
+        keys.insertOne(keyDocument(key.participant(), key.studyId(), key.pseudonym(), key.key()));
+    }
+
+    private static Document keyDocument(String participant, String studyId, String pseudonym, byte[] key) {
+        return new Document("_id", participant).append("studyId", studyId).append("pseudonym", pseudonym)
+                .append("key", new Binary(key));
     }
 
     @Override

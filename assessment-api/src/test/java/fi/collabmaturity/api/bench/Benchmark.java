@@ -43,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -224,13 +225,8 @@ public final class Benchmark {
         }
         log("setup: %d writes in %.1f s", setup.size(), seconds(t0));
 
-        AtomicInteger next = new AtomicInteger();
         long t1 = System.nanoTime();
-        parallel(CLIENTS, client -> {
-            for (int i = next.getAndIncrement(); i < answers.size(); i = next.getAndIncrement()) {
-                post(answers.get(i));
-            }
-        });
+        shareOut(answers, this::post);
         double s = seconds(t1);
         double perSecond = answers.size() / s;
         figures.put("ingest_per_s", perSecond);
@@ -293,13 +289,8 @@ public final class Benchmark {
             for (NationalStudy.Write write : setup) {
                 post(write);
             }
-            AtomicInteger next = new AtomicInteger();
             long t = System.nanoTime();
-            parallel(CLIENTS, client -> {
-                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                    importSpreadsheet(files.get(i));
-                }
-            });
+            shareOut(files, this::importSpreadsheet);
             double s = seconds(t);
             figures.put("ingest_import_per_s", answers.size() / s);
             log("ingest by import: %d self-assessments in %d spreadsheets in %.1f s = %.1f/s (8 clients)",
@@ -799,6 +790,16 @@ public final class Benchmark {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The 8 clients take the next item of the list, one at a time, until none is left. */
+    private static <T> void shareOut(List<T> items, Consumer<T> each) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        parallel(CLIENTS, client -> {
+            for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+                each.accept(items.get(i));
+            }
+        });
     }
 
     private static void parallel(int threads, IntConsumer body) throws InterruptedException {
