@@ -35,6 +35,8 @@ class EmbeddedSliceTest {
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("assessment.storage.data-dir", dataDir::toString);
         registry.add("assessment.admin-password", () -> "test-admin-password");
+        // no results prepared in the background: the cache test below counts the reads' own hits and misses
+        registry.add("assessment.results.prime-after", () -> "0");
     }
 
     @LocalServerPort

@@ -23,10 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import static fi.collabmaturity.api.results.ResultJsonCache.Asker.READER;
 
 /** Computed results: profiles (and, in later slices, trajectories, paths, overviews). */
 @RestController
@@ -68,8 +69,7 @@ public class ResultsController {
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
         Framework framework = frameworks.get(study.frameworkId());
-        return results.get("profile", framework, study.policy(), Arrays.asList(studyId, areaId, waveId),
-                snapshot -> maturity.profile(snapshot, framework, study.policy(), studyId, areaId, waveId));
+        return results.profile(READER, study, framework, areaId, waveId);
     }
 
     @GetMapping("/overview")
@@ -81,10 +81,7 @@ public class ResultsController {
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
         Framework framework = frameworks.get(study.frameworkId());
-        return results.get("overview", framework, study.policy(),
-                Arrays.asList(studyId, waveId, regionCode, interfaceTheme),
-                snapshot -> maturity.overview(snapshot, framework, study.policy(), studyId, waveId, regionCode,
-                        interfaceTheme));
+        return results.overview(READER, study, framework, waveId, regionCode, interfaceTheme);
     }
 
     /** The situational picture on a date ({@code on}, default today in Europe/Helsinki). */
@@ -105,8 +102,7 @@ public class ResultsController {
         StudyFacts study = readArea(studyId, areaId, minPosition);
         Framework framework = frameworks.get(study.frameworkId());
         List<String> waves = waveOrder(study);
-        return results.get("trajectory", framework, study.policy(), Arrays.asList(studyId, areaId, waves),
-                snapshot -> maturity.trajectory(snapshot, framework, study.policy(), studyId, areaId, waves));
+        return results.trajectory(READER, study, framework, areaId, waves);
     }
 
     @GetMapping("/areas/{areaId}/path")
@@ -122,9 +118,7 @@ public class ResultsController {
         Framework framework = frameworks.get(study.frameworkId());
         List<String> waves = waveOrder(study);
         String language = Languages.pick(lang, acceptLanguage);
-        return results.get("path", framework, study.policy(), Arrays.asList(studyId, areaId, waves, waveId, language),
-                snapshot -> maturity.path(snapshot, framework, study.policy(), studyId, areaId, waves, waveId,
-                        language));
+        return results.path(READER, study, framework, areaId, waves, waveId, language);
     }
 
     /** Inter-coder reliability of the double-coded findings: of one wave, or of the whole study. */

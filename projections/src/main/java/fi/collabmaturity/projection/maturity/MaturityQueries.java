@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -60,11 +61,25 @@ public final class MaturityQueries {
      */
     public static String key(String result, Framework framework, ScoringPolicy policy, Object... arguments) {
         StringBuilder key = new StringBuilder(result).append('\u0000').append(framework.id()).append('@')
-                .append(framework.version()).append('\u0000').append(policy);
+                .append(framework.version()).append('\u0000')
+                .append(policyKey(policy));
         for (Object argument : arguments) {
             key.append('\u0000').append(argument);
         }
         return key.toString();
+    }
+
+    /**
+     * A policy's part of the key, written once: a record's toString formats its numbers anew on every call, which
+     * was a noticeable share of a cached read. Few policies exist (one per study, changed rarely).
+     */
+    private static final Map<ScoringPolicy, String> POLICY_KEYS = new ConcurrentHashMap<>();
+
+    private static String policyKey(ScoringPolicy policy) {
+        if (POLICY_KEYS.size() > 1_000) {
+            POLICY_KEYS.clear(); // a bound, not an expected case: they are only written again
+        }
+        return POLICY_KEYS.computeIfAbsent(policy, ScoringPolicy::toString);
     }
 
     public ProgressQueries progress() {
@@ -276,6 +291,19 @@ public final class MaturityQueries {
                 .append("asOf", asOf).append("framework", frameworkRef(framework))
                 .append("targets", targets).append("unknown", unknown)
                 .append("milestones", milestones(framework, Milestones.of(framework, upTo, profiles)));
+    }
+
+    /**
+     * Every study of the read models with the ids of its registered areas: what
+     * there is to compute results for (the API prepares them when the read models have settled).
+     */
+    public Map<String, List<String>> studiesAndAreas() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Document study : database.getCollection(MaturityCollections.STUDIES).find()
+                .projection(new Document("areas", 1))) {
+            out.put(study.getString("_id"), List.copyOf(study.get("areas", new Document()).keySet()));
+        }
+        return out;
     }
 
     /** The study's registered areas by id ({name, regionCode, interfaceTheme}); none for an unknown study. */
