@@ -45,10 +45,12 @@ public class ResultPrimer implements SmartLifecycle {
     private final FrameworkCatalog frameworks;
     private final Duration quietFor;
     private ScheduledExecutorService timer;
+    private volatile boolean stopping;
 
     // touched by the timer thread only
     private String seen;
     private long seenSince;
+    /** The version whose results were prepared last (or that needs none); read by tests, hence synchronized. */
     private String primed;
 
     public ResultPrimer(ResultJsonCache results, MaturityQueries maturity, StudyDirectory directory,
@@ -66,6 +68,7 @@ public class ResultPrimer implements SmartLifecycle {
         if (quietFor.isZero() || quietFor.isNegative() || timer != null) {
             return;
         }
+        stopping = false;
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "result-primer");
             thread.setDaemon(true);
@@ -76,10 +79,25 @@ public class ResultPrimer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+    public void stop() {
+        ScheduledExecutorService stopped;
+        synchronized (this) {
+            stopped = timer;
             timer = null;
+        }
+        if (stopped == null) {
+            return;
+        }
+        // no interrupt: the pass may be reading the event log, and an interrupted read closes H2's file channel
+        // (and with it the database) under everyone else; it ends at its next result instead
+        stopping = true;
+        stopped.shutdown();
+        try {
+            if (!stopped.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("preparing results did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -169,9 +187,12 @@ public class ResultPrimer implements SmartLifecycle {
             this.version = version;
         }
 
-        /** Whether to prepare one more result: not when the budget is spent or the read models changed. */
+        /**
+         * Whether to prepare one more result: not when the budget is spent, the read models changed or the
+         * application is stopping (then the version is not taken as prepared).
+         */
         boolean next() {
-            changed = !maturity.snapshot().version().equals(version);
+            changed = stopping || !maturity.snapshot().version().equals(version);
             return !changed && left-- > 0;
         }
     }
