@@ -24,14 +24,15 @@ import static fi.collabmaturity.api.results.ResultJsonCache.Asker.PRIMER;
 
 /**
  * Prepares the results dashboards and clients ask for first, once the maturity read models have changed and then
- * stayed unchanged for a while ({@code assessment.results.prime-after}, 5 s; 0 turns it off): every wave's overview,
- * every area's profile in every wave, and every area's maturity path (latest wave) in each language, as the API
- * serves them ({@link ResultJsonCache}). Without it, the first read of each after a change computes it: a few
+ * stayed unchanged for a while ({@code assessment.results.prime-after}, 5 s; 0 turns it off): every wave's overview
+ * (unfiltered), every area's profile in every wave, and every area's maturity path (latest wave) in each language,
+ * as the API serves them ({@link ResultJsonCache}); not trajectories, paths of a named wave or filtered overviews. Without it, the first read of each after a change computes it: a few
  * milliseconds for a profile, tens for a path, which is what the slowest reads were made of.
  *
  * <p>One background thread; it stops as soon as the read models change again (their next quiet moment starts it
  * over) and after {@value #BUDGET} results per change, so that a very large study does not fill the cache with
- * results nobody reads. Nothing is prepared for the state found at start: only after a change in this process.
+ * results nobody reads. Nothing is prepared for the state found at start, only after a change in this process (the
+ * projections catching up after a restart are one).
  */
 @Component
 public class ResultPrimer implements SmartLifecycle {
@@ -50,6 +51,7 @@ public class ResultPrimer implements SmartLifecycle {
     // touched by the timer thread only
     private String seen;
     private long seenSince;
+    private String lastFailure;
     /** The version whose results were prepared last (or that needs none); read by tests, hence synchronized. */
     private String primed;
 
@@ -84,18 +86,18 @@ public class ResultPrimer implements SmartLifecycle {
         synchronized (this) {
             stopped = timer;
             timer = null;
+            if (stopped == null) {
+                return;
+            }
+            // no interrupt: the pass may be reading the event log, and an interrupted read closes H2's file channel
+            // (and with it the database) under everyone else; it ends at its next result instead
+            stopping = true;
         }
-        if (stopped == null) {
-            return;
-        }
-        // no interrupt: the pass may be reading the event log, and an interrupted read closes H2's file channel
-        // (and with it the database) under everyone else; it ends at its next result instead
-        stopping = true;
         stopped.shutdown();
         try {
-            if (!stopped.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("preparing results did not stop within 10 s");
-            }
+            // a moment for the result in hand; not longer: a read from a store that is already gone waits for the
+            // driver's server selection (30 s), and the thread only reads, so it may as well fail after the close
+            stopped.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -114,6 +116,7 @@ public class ResultPrimer implements SmartLifecycle {
     private void look() {
         try {
             String version = maturity.snapshot().version();
+            lastFailure = null;
             if (seen == null) {
                 seen = version;
                 seenSince = System.nanoTime();
@@ -134,8 +137,11 @@ public class ResultPrimer implements SmartLifecycle {
                 setPrimed(version);
             }
         } catch (RuntimeException e) {
-            // never let the timer die; the next change tries again
-            log.warn("could not prepare results: {}", e.toString());
+            // never let the timer die; the next change tries again (a store that is down fails every look: said once)
+            if (!e.toString().equals(lastFailure)) {
+                log.warn("could not prepare results: {}", e.toString());
+            }
+            lastFailure = e.toString();
             setPrimed(seen);
         }
     }
@@ -147,34 +153,48 @@ public class ResultPrimer implements SmartLifecycle {
     /** Prepares the results of every study, until the read models change or the budget is spent. */
     private void prime(Pass pass) {
         for (Map.Entry<String, List<String>> study : maturity.studiesAndAreas().entrySet()) {
-            Optional<StudyFacts> found = directory.study(study.getKey());
-            Framework framework = found.map(f -> frameworks.get(f.frameworkId())).orElse(null);
-            if (framework == null) {
-                continue;
-            }
-            StudyFacts facts = found.get();
-            List<String> waves = ResultsController.waveOrder(facts);
-            for (String wave : waves) {
-                if (!pass.next()) {
+            try {
+                if (!prime(pass, study.getKey(), study.getValue())) {
                     return;
                 }
-                results.overview(PRIMER, facts, framework, wave, null, null);
-            }
-            for (String area : study.getValue()) {
-                for (String wave : waves) {
-                    if (!pass.next()) {
-                        return;
-                    }
-                    results.profile(PRIMER, facts, framework, area, wave);
-                }
-                for (String language : Languages.SUPPORTED) {
-                    if (!pass.next()) {
-                        return;
-                    }
-                    results.path(PRIMER, facts, framework, area, waves, null, language);
-                }
+            } catch (RuntimeException e) {
+                // one study that cannot be computed (it fails on reading too) does not keep the others from being
+                // prepared; its results are computed when read, as without the primer
+                log.warn("could not prepare the results of study {}: {}", study.getKey(), e.toString());
             }
         }
+    }
+
+    /** The unfiltered overviews, profiles and latest-wave paths of one study; false when the pass must end. */
+    private boolean prime(Pass pass, String studyId, List<String> areas) {
+        Optional<StudyFacts> found = directory.study(studyId);
+        Optional<Framework> framework = found.flatMap(facts -> frameworks.find(facts.frameworkId()));
+        if (framework.isEmpty()) {
+            return true;
+        }
+        StudyFacts facts = found.get();
+        List<String> waves = ResultsController.waveOrder(facts);
+        for (String wave : waves) {
+            if (!pass.next()) {
+                return false;
+            }
+            results.overview(PRIMER, facts, framework.get(), wave, null, null);
+        }
+        for (String area : areas) {
+            for (String wave : waves) {
+                if (!pass.next()) {
+                    return false;
+                }
+                results.profile(PRIMER, facts, framework.get(), area, wave);
+            }
+            for (String language : Languages.SUPPORTED) {
+                if (!pass.next()) {
+                    return false;
+                }
+                results.path(PRIMER, facts, framework.get(), area, waves, null, language);
+            }
+        }
+        return true;
     }
 
     /** One pass over the results of one version of the read models. */

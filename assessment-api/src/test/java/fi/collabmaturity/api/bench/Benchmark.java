@@ -422,20 +422,23 @@ public final class Benchmark {
     /**
      * Waits until the application has prepared the results of the study it now holds (ResultPrimer: it starts once
      * the read models have stayed unchanged for 5 s), so that the query phase measures reads, not reads beside
-     * that background work: until its count of prepared results has stopped growing for 3 s, at most 5 minutes.
+     * that background work: until its count of prepared results has grown and then stopped growing for 3 s (a pass
+     * runs without pauses), or has not grown within a minute (priming switched off).
      */
     private void awaitPreparedResults() throws InterruptedException {
         long t = System.nanoTime();
-        double last = -1;
+        double before = resultCacheCounts().getOrDefault("primed", 0.0);
+        double last = before;
         int still = 0;
-        while (still < 3 && System.nanoTime() - t < Duration.ofMinutes(5).toNanos()) {
+        while (still < 3 && System.nanoTime() - t < Duration.ofMinutes(5).toNanos()
+                && (last > before || System.nanoTime() - t < Duration.ofMinutes(1).toNanos())) {
             Thread.sleep(1_000);
             double primed = resultCacheCounts().getOrDefault("primed", 0.0);
-            still = primed > 0 && primed == last ? still + 1 : 0;
+            still = primed > before && primed == last ? still + 1 : 0;
             last = primed;
         }
-        log("results prepared by the application: %.0f, waited %.1f s", last, seconds(t));
-        figures.put("results_prepared", last);
+        log("results prepared by the application: %.0f, waited %.1f s", last - before, seconds(t));
+        figures.put("results_prepared", last - before);
     }
 
     /** The application's result-cache counters ({@code assessment_result_cache_requests_total}) by outcome. */

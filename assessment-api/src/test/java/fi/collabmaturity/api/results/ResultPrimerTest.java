@@ -53,6 +53,11 @@ class ResultPrimerTest {
     @Test
     void preparesTheResultsOnceTheReadModelsSettle() throws InterruptedException {
         ApiClient api = new ApiClient(port, "admin", "primer-admin-pw");
+        // the primer has taken the empty store as the state found at start, so the writes below are a change to it
+        for (int i = 0; i < 600 && primer.primedVersion() == null; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(primer.primedVersion()).as("the primer looked at the read models").isNotNull();
         long position = SliceScenario.record(api, STUDY);
         // the maturity read models have everything up to the last write (the reliability is no cached result)
         assertThat(api.get(S + "/reliability?minPosition=" + position).status()).isEqualTo(200);
