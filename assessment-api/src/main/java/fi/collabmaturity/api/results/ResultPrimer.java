@@ -26,8 +26,9 @@ import static fi.collabmaturity.api.results.ResultJsonCache.Asker.PRIMER;
  * Prepares the results dashboards and clients ask for first, once the maturity read models have changed and then
  * stayed unchanged for a while ({@code assessment.results.prime-after}, 5 s; 0 turns it off): every wave's overview
  * (unfiltered), every area's profile in every wave, and every area's maturity path (latest wave) in each language,
- * as the API serves them ({@link ResultJsonCache}); not trajectories, paths of a named wave or filtered overviews. Without it, the first read of each after a change computes it: a few
- * milliseconds for a profile, tens for a path, which is what the slowest reads were made of.
+ * as the API serves them ({@link ResultJsonCache}); not trajectories, paths of a named wave or filtered overviews.
+ * Without it, the first read of each after a change computes it: a few milliseconds for a profile, tens for a path,
+ * which is what the slowest reads were made of.
  *
  * <p>One background thread; it stops as soon as the read models change again (their next quiet moment starts it
  * over) and after {@value #BUDGET} results per change, so that a very large study does not fill the cache with
