@@ -33,6 +33,7 @@ public class ResultJsonCache {
     private final ResultCache<ResultJson> cache = new ResultCache<>();
 
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public ResultJsonCache(MaturityQueries maturity, ObjectMapper json, MeterRegistry meters) {
         this.maturity = maturity;
@@ -40,7 +41,10 @@ public class ResultJsonCache {
         this.meters = meters;
     }
 
-    /** Who asks for a result: a reader (counted as a hit or a miss) or the {@link ResultPrimer} (counted when it computes). */
+    /**
+     * Who asks for a result: a reader (counted as a hit or a miss) or the {@link ResultPrimer} (counted when it
+     * computes).
+     */
     enum Asker { READER, PRIMER }
 
     /** The profile of an area in a wave (the study and area are known to exist). */
@@ -110,6 +114,4 @@ public class ResultJsonCache {
         return counters.computeIfAbsent(what + '\u0000' + outcome, k -> meters.counter(
                 "assessment.result.cache.requests", "result", what, "outcome", outcome));
     }
-
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 }

@@ -167,14 +167,8 @@ public final class Benchmark {
             // a write of its own (a study beside the national one), as the ingest is in a full run: the application
             // prepares results after a change of its read models, not for the state it finds at start
             String touch = "bench-touch-" + UUID.randomUUID().toString().substring(0, 8);
-            HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/studies"))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("id", touch,
-                            "title", "Benchmark: a change before the query phase",
-                            "frameworkId", "keast-mandell-2014")))));
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("POST /api/v1/studies -> " + created.statusCode());
-            }
+            post(new NationalStudy.Write("/api/v1/studies", json.writeValueAsString(Map.of("id", touch,
+                    "title", "Benchmark: a change before the query phase", "frameworkId", "keast-mandell-2014"))));
             awaitProjections("after a change");
             awaitPreparedResults();
             Duration appCpu = app.cpu();

@@ -294,8 +294,8 @@ public final class MaturityQueries {
     }
 
     /**
-     * Every study of the read models with the ids of its registered areas: what
-     * there is to compute results for (the API prepares them when the read models have settled).
+     * Every study of the read models with the ids of its registered areas: what there is to compute results for
+     * (the API prepares them when the read models have settled).
      */
     public Map<String, List<String>> studiesAndAreas() {
         Map<String, List<String>> out = new LinkedHashMap<>();
