@@ -89,6 +89,8 @@ public final class Benchmark {
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private int port;
+    private AppProcess app; // the application being measured, for its CPU time per phase
+
 
     private Benchmark(Map<String, String> args) {
         this.args = args;
@@ -119,6 +121,10 @@ public final class Benchmark {
             queriesOnly(new NationalStudy(seed, scale), Path.of(args.get("queries-only")));
             return;
         }
+        if (args.containsKey("floor-only")) {
+            floorOnly(new NationalStudy(seed, scale), Path.of(args.get("floor-only")));
+            return;
+        }
         if (args.containsKey("replay-only")) {
             replayOnly(Path.of(args.get("replay-only")));
             return;
@@ -140,10 +146,12 @@ public final class Benchmark {
         long eventsTotal;
         try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app.log"), jvm)) {
             port = app.port;
+            this.app = app;
             ingest(setup, answers, interviews);
             awaitProjections("after ingest");
             awaitPreparedResults();
             queries(study);
+            ingestHttpFloor(answers);
             eventsTotal = replay();
         }
         figures.put("events_total", eventsTotal);
@@ -178,6 +186,20 @@ public final class Benchmark {
             log("queries: %.1f s wall, application CPU %.1f s, benchmark client CPU %.1f s", seconds(t),
                     app.cpu().minus(appCpu).toMillis() / 1e3, ProcessHandle.current().info().totalCpuDuration()
                             .orElse(Duration.ZERO).minus(benchCpu).toMillis() / 1e3);
+        }
+    }
+
+    /**
+     * Only the HTTP floor ({@link #ingestHttpFloor}), on the data folder of an earlier run (twice: the first pass
+     * warms the JIT up); prints the figures, writes nothing to BENCHMARKS.md.
+     */
+    private void floorOnly(NationalStudy study, Path data) throws Exception {
+        try (AppProcess app = startOn(data, "floor")) {
+            port = app.port;
+            this.app = app;
+            awaitProjections("at start");
+            ingestHttpFloor(study.selfAssessments());
+            ingestHttpFloor(study.selfAssessments());
         }
     }
 
@@ -237,12 +259,14 @@ public final class Benchmark {
         }
         log("setup: %d writes in %.1f s", setup.size(), seconds(t0));
 
+        Cpu cpu = new Cpu();
         long t1 = System.nanoTime();
         shareOut(answers, this::post);
         double s = seconds(t1);
         double perSecond = answers.size() / s;
         figures.put("ingest_per_s", perSecond);
-        log("ingest: %d self-assessments in %.1f s = %.1f/s (8 clients)", answers.size(), s, perSecond);
+        log("ingest: %d self-assessments in %.1f s = %.1f/s (8 clients); %s", answers.size(), s, perSecond,
+                cpu.per(answers.size(), "ingest"));
 
         ConcurrentLinkedQueue<NationalStudy.InterviewScript> queue = new ConcurrentLinkedQueue<>(interviews);
         AtomicLong writes = new AtomicLong();
@@ -262,21 +286,81 @@ public final class Benchmark {
     }
 
     private void post(NationalStudy.Write write) {
+        byte[] body = write.body().getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(write.path()))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(write.body())));
-            if (response.statusCode() == 201 || response.statusCode() == 200) {
+            Reply reply;
+            try {
+                reply = postBytes(write.path(), "application/json", body);
+            } catch (UncheckedIOException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                continue; // a connection the server had closed: send again (a duplicate then answers 409)
+            }
+            if (reply.status() == 201 || reply.status() == 200) {
                 return;
             }
             // a retried request whose first attempt went through is a duplicate: recorded, so done
-            if (response.statusCode() == 409 && attempt > 0) {
+            if (reply.status() == 409 && attempt > 0) {
                 return;
             }
             if (attempt >= 3) {
-                throw new IllegalStateException(write.path() + " " + write.body() + " -> " + response.statusCode()
-                        + " " + response.body());
+                throw new IllegalStateException(write.path() + " " + write.body() + " -> " + reply.status() + " "
+                        + reply.body());
             }
+        }
+    }
+
+    /**
+     * The floor under any write through this HTTP API on this machine: the same self-assessment bodies, posted by
+     * the same 8 clients, to a study that does not exist. Each request goes through everything a submission does
+     * before its command (the connection, HTTP Basic sign-in, Spring Security's filters, Spring MVC, reading the
+     * JSON body into the request record, the study access check) and is answered with a 404 problem; nothing is
+     * validated further, sealed, appended, committed or projected. Its ratio to the ingest baseline is the most any
+     * submission path through these layers could reach here (BENCHMARKS.md, "Why the remaining targets are
+     * missed"). Run while the application is otherwise idle (after the query phase).
+     */
+    private void ingestHttpFloor(List<NationalStudy.Write> answers) throws InterruptedException {
+        String prefix = "/api/v1/studies/" + NationalStudy.STUDY + "/";
+        String nowhere = "/api/v1/studies/bench-no-such-study/";
+        List<byte[]> bodies = answers.stream().map(w -> w.body().getBytes(StandardCharsets.UTF_8)).toList();
+        List<String> paths = answers.stream().map(w -> w.path().replace(prefix, nowhere)).toList();
+        AtomicInteger next = new AtomicInteger();
+        Cpu cpu = new Cpu();
+        long t = System.nanoTime();
+        parallel(CLIENTS, client -> {
+            for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                Reply reply = postBytes(paths.get(i), "application/json", bodies.get(i));
+                if (reply.status() != 404) {
+                    throw new IllegalStateException(paths.get(i) + " -> " + reply.status() + " " + reply.body());
+                }
+            }
+        });
+        double s = seconds(t);
+        figures.put("ingest_http_floor_per_s", bodies.size() / s);
+        log("ingest floor: %d self-assessments to a study that does not exist (404) in %.1f s = %.1f/s (8 clients);"
+                + " %s", bodies.size(), s, bodies.size() / s, cpu.per(bodies.size(), "ingest_http_floor"));
+    }
+
+    /** CPU time of the application and of this harness (its clients) from its creation on. */
+    private final class Cpu {
+        private final Duration application = app.cpu();
+        private final Duration harness = harnessCpu();
+
+        private static Duration harnessCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+
+        /**
+         * The CPU spent since, per request: the application's and the harness's, in ms, kept as the figures
+         * {@code <phase>_app_cpu_ms} and {@code <phase>_harness_cpu_ms}.
+         */
+        String per(int requests, String phase) {
+            double a = app.cpu().minus(application).toNanos() / 1e6 / requests;
+            double h = harnessCpu().minus(harness).toNanos() / 1e6 / requests;
+            figures.put(phase + "_app_cpu_ms", a);
+            figures.put(phase + "_harness_cpu_ms", h);
+            return String.format(Locale.ROOT, "CPU per request: application %.2f ms, harness %.2f ms", a, h);
         }
     }
 
@@ -346,12 +430,10 @@ public final class Benchmark {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(csv, 0, body, head.length, csv.length);
         System.arraycopy(tail, 0, body, head.length + csv.length, tail.length);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        uri("/api/v1/studies/" + NationalStudy.STUDY + "/self-assessments/import"))
-                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("import -> " + response.statusCode() + " " + response.body());
+        Reply reply = postBytes("/api/v1/studies/" + NationalStudy.STUDY + "/self-assessments/import",
+                "multipart/form-data; boundary=" + boundary, body);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("import -> " + reply.status() + " " + reply.body());
         }
     }
 
@@ -567,6 +649,7 @@ public final class Benchmark {
             replayBaseline(c);
         }
         ratio("ingest_ratio", "ingest_per_s", "ingest_baseline_per_s");
+        ratio("ingest_http_floor_ratio", "ingest_http_floor_per_s", "ingest_baseline_per_s");
         ratio("replay_ratio", "replay_per_s", "replay_baseline_per_s");
     }
 
@@ -762,6 +845,12 @@ public final class Benchmark {
         row(b, "ingest, self-assessments/s (HTTP, 8 clients)", "ingest_per_s", null);
         row(b, "ingest baseline, event rows/s (JDBC batches)", "ingest_baseline_per_s", null);
         row(b, "ingest ratio", "ingest_ratio", ">= 0.25");
+        cpuRow(b, "ingest, CPU per self-assessment, application / harness, ms", "ingest");
+        row(b, "HTTP floor: the same requests to a study that does not exist (404), requests/s",
+                "ingest_http_floor_per_s", null);
+        row(b, "HTTP floor, ratio to the same baseline (the most any HTTP submission could reach here)",
+                "ingest_http_floor_ratio", null);
+        cpuRow(b, "HTTP floor, CPU per request, application / harness, ms", "ingest_http_floor");
         row(b, "interview and finding writes/s (HTTP, 8 clients)", "ingest_interview_writes_per_s", null);
         row(b, "ingest by import, self-assessments/s (a CSV per area and wave, 8 clients)", "ingest_import_per_s",
                 null);
@@ -801,6 +890,11 @@ public final class Benchmark {
                 .append(target == null ? "" : target).append(" |\n");
     }
 
+    private void cpuRow(StringBuilder b, String label, String phase) {
+        b.append("| ").append(label).append(" | ").append(format(figures.get(phase + "_app_cpu_ms"))).append(" / ")
+                .append(format(figures.get(phase + "_harness_cpu_ms"))).append(" |  |\n");
+    }
+
     private static String format(Object value) {
         if (value instanceof Double d) {
             return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3f", d);
@@ -822,6 +916,37 @@ public final class Benchmark {
             throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    private record Reply(int status, String body) {
+    }
+
+    /**
+     * One POST through the JDK's blocking {@link HttpURLConnection} (kept-alive connections, one per client), the
+     * reply read to its end. The writing clients use it for the reason the readers do ({@link #timedGet}): it costs
+     * the two shared cores less than {@link HttpClient}'s hand-offs between threads.
+     */
+    private Reply postBytes(String path, String contentType, byte[] body) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty("Authorization", auth);
+            connection.setRequestProperty("Content-Type", contentType);
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout(120_000);
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(body.length);
+            try (var out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                byte[] reply = in == null ? new byte[0] : in.readAllBytes();
+                return new Reply(status, new String(reply, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
