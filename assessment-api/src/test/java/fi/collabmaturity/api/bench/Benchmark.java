@@ -6,7 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
 import fi.collabmaturity.api.support.AppProcess;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 
 import java.io.IOException;
@@ -42,6 +55,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -125,6 +140,10 @@ public final class Benchmark {
             floorOnly(new NationalStudy(seed, scale), Path.of(args.get("floor-only")));
             return;
         }
+        if (args.containsKey("replay-floor-only")) {
+            replayFloorOnly(Path.of(args.get("replay-floor-only")));
+            return;
+        }
         if (args.containsKey("replay-only")) {
             replayOnly(Path.of(args.get("replay-only")));
             return;
@@ -201,6 +220,24 @@ public final class Benchmark {
             ingestHttpFloor(study.selfAssessments());
             ingestHttpFloor(study.selfAssessments());
         }
+    }
+
+    /**
+     * Only the replay baseline and the replay floor, on the data folder of an earlier run with no application
+     * running on it; prints the figures, writes nothing to BENCHMARKS.md.
+     */
+    private void replayFloorOnly(Path data) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
+            long count;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM domainevententry")) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            replayBaseline(c);
+            replayFloor(data, count);
+        }
+        ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
     }
 
     /**
@@ -636,7 +673,8 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------------------------------------- baselines
 
-    private void baselines(Path data, int rows) throws SQLException, IOException, ClassNotFoundException {
+    private void baselines(Path data, int rows)
+            throws SQLException, IOException, ClassNotFoundException, InterruptedException {
         try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
             long count;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -647,10 +685,12 @@ public final class Benchmark {
             log("event table: %d rows", count);
             ingestBaseline(c, rows);
             replayBaseline(c);
+            replayFloor(data, count);
         }
         ratio("ingest_ratio", "ingest_per_s", "ingest_baseline_per_s");
         ratio("ingest_http_floor_ratio", "ingest_http_floor_per_s", "ingest_baseline_per_s");
         ratio("replay_ratio", "replay_per_s", "replay_baseline_per_s");
+        ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
     }
 
     /**
@@ -750,6 +790,100 @@ public final class Benchmark {
         }
         figures.put("replay_baseline_per_s", rows / s);
         log("replay baseline: %d events read and deserialized by JDBC in %.2f s = %.0f/s", rows, s, rows / s);
+    }
+
+    /**
+     * The floor under the replay: what Axon alone takes to stream the event log through three pooled streaming
+     * processors at once (as many as the application has, with its fetch and batch sizes), each deserializing
+     * every payload and its metadata into a handler that only counts them: no read model written, no token
+     * stored anywhere but in memory. The application's replay is this plus its handlers and their read-model
+     * writes; its ratio to the replay baseline is the most a replay of three projections could reach here with
+     * Axon's processors (BENCHMARKS.md, item 15). A warm-up pass, then the timed pass, as for the baseline.
+     */
+    private void replayFloor(Path data, long events) throws InterruptedException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(EmbeddedStorageConfiguration.eventLogUrl(data));
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(8);
+        double s = 0;
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
+                            .registerModule(new JavaTimeModule())
+                            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+                    .lenientDeserialization().build();
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(JdbcEventStorageEngine.builder()
+                    .eventSerializer(serializer).snapshotSerializer(serializer)
+                    .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                    .transactionManager(NoTransactionManager.INSTANCE).batchSize(1000).build()).build();
+            try {
+                for (int pass = 0; pass < 2; pass++) {
+                    s = streamThroughProcessors(store, events, Map.of("studies", 200, "maturity", 500, "audit", 500));
+                }
+            } finally {
+                store.shutDown();
+            }
+        }
+        figures.put("replay_floor_s", s);
+        figures.put("replay_floor_per_s", events / s);
+        log("replay floor: %d events through 3 Axon processors that only deserialize them in %.2f s = %.0f/s",
+                events, s, events / s);
+    }
+
+    /** Streams the whole log through one counting processor per entry (name, batch size); returns the seconds. */
+    private static double streamThroughProcessors(EmbeddedEventStore store, long events, Map<String, Integer> batches)
+            throws InterruptedException {
+        List<PooledStreamingEventProcessor> processors = new ArrayList<>();
+        List<AtomicLong> counts = new ArrayList<>();
+        List<ScheduledExecutorService> executors = new ArrayList<>();
+        for (Map.Entry<String, Integer> processor : batches.entrySet()) {
+            AtomicLong count = new AtomicLong();
+            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
+            executors.addAll(List.of(coordinator, workers));
+            counts.add(count);
+            processors.add(PooledStreamingEventProcessor.builder()
+                    .name("floor-" + processor.getKey())
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Counting(count))
+                            .build())
+                    .errorHandler(PropagatingErrorHandler.instance())
+                    .messageSource(store)
+                    .tokenStore(new InMemoryTokenStore())
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .coordinatorExecutor(coordinator)
+                    .workerExecutor(workers)
+                    .initialSegmentCount(1)
+                    .batchSize(processor.getValue())
+                    .build());
+        }
+        long t = System.nanoTime();
+        processors.forEach(PooledStreamingEventProcessor::start);
+        while (counts.stream().anyMatch(c -> c.get() < events)) {
+            if (seconds(t) > 1800) {
+                throw new IllegalStateException("replay floor: processors stuck at " + counts + " of " + events);
+            }
+            Thread.sleep(5);
+        }
+        double s = seconds(t);
+        processors.forEach(PooledStreamingEventProcessor::shutDown);
+        executors.forEach(ScheduledExecutorService::shutdownNow);
+        return s;
+    }
+
+    /** The floor's event handler: takes every event's payload and metadata (so both are deserialized), counts it. */
+    public static final class Counting {
+        private final AtomicLong count;
+
+        Counting(AtomicLong count) {
+            this.count = count;
+        }
+
+        @EventHandler
+        public void on(Object payload, MetaData metaData) {
+            if (payload != null && metaData != null) {
+                count.incrementAndGet();
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- export
@@ -858,6 +992,9 @@ public final class Benchmark {
         row(b, "replay, events/s (all projections from zero)", "replay_per_s", null);
         row(b, "replay baseline, events/s (JDBC read + deserialize)", "replay_baseline_per_s", null);
         row(b, "replay ratio", "replay_ratio", ">= 0.33");
+        row(b, "replay floor, s (3 Axon processors that only deserialize, no read models)", "replay_floor_s", null);
+        row(b, "replay floor, ratio to the same baseline (the most a replay through them could reach here)",
+                "replay_floor_ratio", null);
         row(b, "replay total, s", "replay_total_s", "< 180 (half a million events)");
         for (String kind : List.of("profile", "path", "overview")) {
             row(b, kind + " p50, ms", kind + "_p50_ms", null);
