@@ -228,14 +228,8 @@ public final class Benchmark {
      */
     private void replayFloorOnly(Path data) throws Exception {
         try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
-            long count;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM domainevententry")) {
-                rs.next();
-                count = rs.getLong(1);
-            }
             replayBaseline(c);
-            replayFloor(data, count);
+            replayFloor(data, eventCount(c));
         }
         ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
     }
@@ -676,12 +670,7 @@ public final class Benchmark {
     private void baselines(Path data, int rows)
             throws SQLException, IOException, ClassNotFoundException, InterruptedException {
         try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
-            long count;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM domainevententry")) {
-                rs.next();
-                count = rs.getLong(1);
-            }
+            long count = eventCount(c);
             log("event table: %d rows", count);
             ingestBaseline(c, rows);
             replayBaseline(c);
@@ -691,6 +680,14 @@ public final class Benchmark {
         ratio("ingest_http_floor_ratio", "ingest_http_floor_per_s", "ingest_baseline_per_s");
         ratio("replay_ratio", "replay_per_s", "replay_baseline_per_s");
         ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
+    }
+
+    private static long eventCount(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**
