@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fi.collabmaturity.api.storage.EmbeddedMongoServer;
 import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
 import fi.collabmaturity.api.support.AppProcess;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -20,6 +26,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 
 import java.io.IOException;
@@ -228,10 +236,13 @@ public final class Benchmark {
      */
     private void replayFloorOnly(Path data) throws Exception {
         try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
+            long count = eventCount(c);
             replayBaseline(c);
-            replayFloor(data, eventCount(c));
+            replayFloor(data, count);
+            storeFloor(data, count);
         }
         ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
+        ratio("replay_store_floor_ratio", "replay_store_floor_per_s", "replay_baseline_per_s");
     }
 
     /**
@@ -675,11 +686,13 @@ public final class Benchmark {
             ingestBaseline(c, rows);
             replayBaseline(c);
             replayFloor(data, count);
+            storeFloor(data, count);
         }
         ratio("ingest_ratio", "ingest_per_s", "ingest_baseline_per_s");
         ratio("ingest_http_floor_ratio", "ingest_http_floor_per_s", "ingest_baseline_per_s");
         ratio("replay_ratio", "replay_per_s", "replay_baseline_per_s");
         ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
+        ratio("replay_store_floor_ratio", "replay_store_floor_per_s", "replay_baseline_per_s");
     }
 
     private static long eventCount(Connection c) throws SQLException {
@@ -825,6 +838,78 @@ public final class Benchmark {
         figures.put("replay_floor_per_s", events / s);
         log("replay floor: %d events through 3 Axon processors that only deserialize them in %.2f s = %.0f/s",
                 events, s, events / s);
+    }
+
+    /**
+     * The floor that the embedded read-model store sets under any replay: the read models a replay ends with (every
+     * document of every collection of the run's store, read from a copy of it as raw BSON) inserted into a fresh
+     * store of the same kind with the same indexes, by {@code insertMany} in batches of 1,000, unordered, through the
+     * MongoDB driver: no event read, no handler, no update, every document written once. A warm-up pass, then the
+     * timed pass, each into a store of its own (removed afterwards). A rebuild that wrote its read models as one
+     * bulk load at the end could not be faster than this (BENCHMARKS.md, item 15).
+     */
+    private void storeFloor(Path data, long events) throws IOException {
+        Path scratch = work.resolve("store-floor");
+        deleteRecursively(scratch);
+        Files.createDirectories(scratch);
+        Path copy = scratch.resolve("source.mv.db");
+        Files.copy(data.resolve("readmodels.mv.db"), copy);
+        Map<String, List<RawBsonDocument>> documents = new LinkedHashMap<>();
+        Map<String, List<Document>> indexes = new LinkedHashMap<>();
+        long count = 0;
+        long bytes = 0;
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(copy);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            for (String database : client.listDatabaseNames()) {
+                for (String name : client.getDatabase(database).listCollectionNames()) {
+                    MongoCollection<RawBsonDocument> collection = client.getDatabase(database)
+                            .getCollection(name, RawBsonDocument.class);
+                    // small batches: a few read-model documents are megabytes, and a reply may not exceed 48 MB
+                    List<RawBsonDocument> all = collection.find().batchSize(20).into(new ArrayList<>());
+                    documents.put(database + "." + name, all);
+                    indexes.put(database + "." + name, collection.listIndexes().into(new ArrayList<>()));
+                    count += all.size();
+                    for (RawBsonDocument d : all) {
+                        bytes += d.getByteBuffer().remaining();
+                    }
+                }
+            }
+        }
+        double s = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            try (EmbeddedMongoServer server = new EmbeddedMongoServer(scratch.resolve("pass-" + pass + ".mv.db"));
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                for (Map.Entry<String, List<Document>> collection : indexes.entrySet()) {
+                    for (Document index : collection.getValue()) {
+                        if (!"_id_".equals(index.getString("name"))) {
+                            target(client, collection.getKey()).createIndex((Document) index.get("key"),
+                                    new IndexOptions().name(index.getString("name"))
+                                            .unique(Boolean.TRUE.equals(index.getBoolean("unique"))));
+                        }
+                    }
+                }
+                long t = System.nanoTime();
+                for (Map.Entry<String, List<RawBsonDocument>> collection : documents.entrySet()) {
+                    List<RawBsonDocument> all = collection.getValue();
+                    for (int i = 0; i < all.size(); i += 1000) {
+                        target(client, collection.getKey()).insertMany(all.subList(i, Math.min(all.size(), i + 1000)),
+                                new InsertManyOptions().ordered(false));
+                    }
+                }
+                s = seconds(t);
+            }
+        }
+        deleteRecursively(scratch);
+        figures.put("replay_store_floor_s", s);
+        figures.put("replay_store_floor_per_s", events / s);
+        log("replay store floor: %d read-model documents (%.0f MB of BSON) bulk-inserted into a fresh store in %.2f s",
+                count, bytes / 1e6, s);
+    }
+
+    private static MongoCollection<RawBsonDocument> target(MongoClient client, String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        return client.getDatabase(qualifiedName.substring(0, dot))
+                .getCollection(qualifiedName.substring(dot + 1), RawBsonDocument.class);
     }
 
     /** Streams the whole log through one counting processor per entry (name, batch size); returns the seconds. */
@@ -992,6 +1077,9 @@ public final class Benchmark {
         row(b, "replay floor, s (3 Axon processors that only deserialize, no read models)", "replay_floor_s", null);
         row(b, "replay floor, ratio to the same baseline (the most a replay through them could reach here)",
                 "replay_floor_ratio", null);
+        row(b, "replay store floor, s (the final read models bulk-inserted into a fresh embedded store)",
+                "replay_store_floor_s", null);
+        row(b, "replay store floor, ratio to the same baseline", "replay_store_floor_ratio", null);
         row(b, "replay total, s", "replay_total_s", "< 180 (half a million events)");
         for (String kind : List.of("profile", "path", "overview")) {
             row(b, kind + " p50, ms", kind + "_p50_ms", null);
