@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import fi.collabmaturity.api.storage.EmbeddedMongoServer;
-import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
-import fi.collabmaturity.api.support.AppProcess;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -14,6 +11,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fi.collabmaturity.api.storage.EmbeddedMongoServer;
+import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
+import fi.collabmaturity.api.support.AppProcess;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,11 +24,11 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +117,6 @@ public final class Benchmark {
     private final List<String> notes = new ArrayList<>();
     private int port;
     private AppProcess app; // the application being measured, for its CPU time per phase
-
 
     private Benchmark(Map<String, String> args) {
         this.args = args;
@@ -779,8 +778,7 @@ public final class Benchmark {
      * second pass timed.
      */
     private void replayBaseline(Connection c) throws SQLException, IOException, ClassNotFoundException {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper mapper = eventMapper();
         Map<String, Class<?>> classes = new HashMap<>();
         long rows = 0;
         double s = 0;
@@ -816,11 +814,20 @@ public final class Benchmark {
     }
 
     /**
+     * A JSON mapper configured like the application's event serializer (AxonConfiguration.eventMapper, which is
+     * the application's own and not visible here), for the replay baseline and the replay floor alike.
+     */
+    private static ObjectMapper eventMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
      * The floor under the replay: what Axon alone takes to stream the event log through three pooled streaming
      * processors at once (as many as the application has, with its fetch and batch sizes), each deserializing
      * every payload and its metadata into a handler that only counts them: no read model written, no token
-     * stored anywhere but in memory, no dead-letter queue. The application's replay is this plus its handlers and their read-model
-     * writes; its ratio to the replay baseline is the most a replay of three projections could reach here with
+     * stored anywhere but in memory, no dead-letter queue. The application's replay is this plus its handlers and
+     * their read-model writes; its ratio to the replay baseline is the most a replay of three projections could reach here with
      * Axon's processors (BENCHMARKS.md, item 15). A warm-up pass, then the timed pass, as for the baseline.
      */
     private void replayFloor(Path data, long events) throws InterruptedException, SQLException {
@@ -839,9 +846,7 @@ public final class Benchmark {
                 rs.next();
                 log("replay floor: the event log has %d gaps", rs.getLong(1));
             }
-            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
-                            .registerModule(new JavaTimeModule())
-                            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(eventMapper())
                     .lenientDeserialization().build();
             EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(JdbcEventStorageEngine.builder()
                     .eventSerializer(serializer).snapshotSerializer(serializer)
