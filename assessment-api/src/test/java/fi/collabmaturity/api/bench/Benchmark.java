@@ -154,7 +154,8 @@ public final class Benchmark {
             return;
         }
         if (args.containsKey("replay-floor-only")) {
-            replayFloorOnly(Path.of(args.get("replay-floor-only")));
+            // absolute: H2 refuses a relative database path such as the one BENCHMARKS.md shows
+            replayFloorOnly(Path.of(args.get("replay-floor-only")).toAbsolutePath());
             return;
         }
         if (args.containsKey("replay-only")) {
