@@ -1,5 +1,6 @@
 package fi.collabmaturity.interview;
 
+import fi.collabmaturity.shared.Normalization;
 import fi.collabmaturity.shared.RecordIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,6 +14,11 @@ import java.util.List;
 public record RecodeFinding(String interviewId, String studyId, String findingId,
                             Long expectedRevision, String areaId, String dimension, Integer stage,
                             List<String> codes, String excerpt) {
+
+    /** Theme codes are compared as {@link Normalization} makes them: "työllisyys" is one code however typed. */
+    public RecodeFinding {
+        codes = Normalization.normalize(codes);
+    }
 
     @TargetAggregateIdentifier
     public String interviewAggregateId() {

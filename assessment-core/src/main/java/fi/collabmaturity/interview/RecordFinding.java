@@ -1,5 +1,6 @@
 package fi.collabmaturity.interview;
 
+import fi.collabmaturity.shared.Normalization;
 import fi.collabmaturity.shared.RecordIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,6 +14,11 @@ import java.util.List;
 public record RecordFinding(String interviewId, String studyId, String findingId,
                             String segmentId, String areaId, String dimension, Integer stage, List<String> codes,
                             String excerpt, String coder) {
+
+    /** Theme codes are compared as {@link Normalization} makes them: "työllisyys" is one code however typed. */
+    public RecordFinding {
+        codes = Normalization.normalize(codes);
+    }
 
     @TargetAggregateIdentifier
     public String interviewAggregateId() {

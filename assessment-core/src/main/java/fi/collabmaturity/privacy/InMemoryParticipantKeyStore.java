@@ -1,5 +1,6 @@
 package fi.collabmaturity.privacy;
 
+import fi.collabmaturity.shared.Normalization;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,15 +12,20 @@ public final class InMemoryParticipantKeyStore implements ParticipantKeyStore {
     private final Map<String, ParticipantKey> byParticipant = new ConcurrentHashMap<>();
     private final Map<String, String> byPseudonym = new ConcurrentHashMap<>();
 
+    /** Pseudonyms are compared as {@link Normalization} makes them. */
+    private static String pseudonymKey(String studyId, String pseudonym) {
+        return studyId + '\u0000' + Normalization.normalize(pseudonym);
+    }
+
     @Override
     public synchronized ParticipantKey obtain(String studyId, String pseudonym) {
-        String existing = byPseudonym.get(studyId + '\u0000' + pseudonym);
+        String existing = byPseudonym.get(pseudonymKey(studyId, pseudonym));
         if (existing != null) {
             return byParticipant.get(existing);
         }
         ParticipantKey key = new ParticipantKey(UUID.randomUUID().toString(), PersonalDataSealer.newKey());
         byParticipant.put(key.participant(), key);
-        byPseudonym.put(studyId + '\u0000' + pseudonym, key.participant());
+        byPseudonym.put(pseudonymKey(studyId, pseudonym), key.participant());
         return key;
     }
 
@@ -30,7 +36,7 @@ public final class InMemoryParticipantKeyStore implements ParticipantKeyStore {
 
     @Override
     public Optional<String> participantOf(String studyId, String pseudonym) {
-        return Optional.ofNullable(byPseudonym.get(studyId + '\u0000' + pseudonym));
+        return Optional.ofNullable(byPseudonym.get(pseudonymKey(studyId, pseudonym)));
     }
 
     @Override

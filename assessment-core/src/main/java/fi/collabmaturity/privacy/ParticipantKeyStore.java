@@ -7,6 +7,9 @@ import java.util.Optional;
  * Holds one key per participant (a pseudonym within a study). Deleting a key is what erasure means: everything
  * encrypted with it becomes unreadable, in the event log and in every read model, without rewriting history.
  * Implementations must make a key durable before they return it, since an event encrypted with a lost key is lost.
+ * Pseudonyms are compared as {@link fi.collabmaturity.shared.Normalization} makes them (NFC, trimmed), also against
+ * keys stored before pseudonyms were normalised, so that a participant recorded earlier in a decomposed form is
+ * still found under the composed one.
  */
 public interface ParticipantKeyStore {
 

@@ -51,6 +51,11 @@ public final class PersonalDataSealer {
         return keys.obtain(studyId, pseudonym).participant();
     }
 
+    /** The participant reference of a pseudonym already known in the study (and not erased); creates no key. */
+    public Optional<String> knownParticipant(String studyId, String pseudonym) {
+        return keys.participantOf(studyId, pseudonym);
+    }
+
     /**
      * Makes sure every one of these participants has a key, so that sealing their values later finds it ready
      * (a spreadsheet import creates its respondents' keys together rather than one by one).

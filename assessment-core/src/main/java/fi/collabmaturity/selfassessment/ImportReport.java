@@ -1,5 +1,7 @@
 package fi.collabmaturity.selfassessment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.collabmaturity.shared.FieldError;
 
 import java.util.List;
@@ -10,10 +12,25 @@ import java.util.List;
  */
 public record ImportReport(int rows, int accepted, List<RejectedRow> rejected, List<String> ids, boolean dryRun) {
 
-    public record RejectedRow(int row, List<FieldError> errors) {
+    /**
+     * A refused row and its errors; {@code duplicateOf} is the recorded self-assessment whose respondent, area and
+     * wave the row repeats (null when it repeats none).
+     */
+    public record RejectedRow(int row, List<FieldError> errors,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf) {
+
+        public RejectedRow(int row, List<FieldError> errors) {
+            this(row, errors, null);
+        }
     }
 
     public boolean clean() {
         return rejected.isEmpty();
+    }
+
+    /** Whether every refused row is refused only because its respondent has already answered (a file sent again). */
+    @JsonIgnore
+    public boolean onlyDuplicatesOfRecorded() {
+        return !rejected.isEmpty() && rejected.stream().allMatch(r -> r.duplicateOf() != null && r.errors().size() == 1);
     }
 }

@@ -28,6 +28,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class SelfAssessment {
 
     static final int MAX_COMMENT = 4000;
+    /** The reason recorded when an answer is withdrawn because another takes its place, followed by that one's id. */
+    public static final String REPLACED_BY = "replaced by self-assessment ";
 
     @AggregateIdentifier
     private String aggregateId;
@@ -35,6 +37,7 @@ public class SelfAssessment {
     private String studyId;
     private String areaId;
     private String waveId;
+    private String respondent;
     private boolean withdrawn;
 
     protected SelfAssessment() {
@@ -43,7 +46,7 @@ public class SelfAssessment {
 
     @CommandHandler
     public SelfAssessment(SubmitSelfAssessment command, StudyDirectory directory, FrameworkCatalog frameworks,
-                          PersonalDataSealer sealer) {
+                          PersonalDataSealer sealer, RespondentSlots slots) {
         StudyFacts study = directory.study(command.studyId())
                 .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
         Framework framework = frameworks.get(study.frameworkId());
@@ -59,9 +62,12 @@ public class SelfAssessment {
             throw new ConflictException("a record with id " + command.selfAssessmentId() + " already exists");
         }
         openWave(study, command.waveId());
-        RespondentDetails details = new RespondentDetails(command.respondent().pseudonym().strip(),
+        RespondentDetails details = new RespondentDetails(command.respondent().pseudonym(),
                 command.respondent().organisationType(), command.respondent().actorLevel(), comments);
         var sealed = sealer.seal(study.studyId(), details.pseudonym(), details);
+        // one answer per respondent, area and wave: refused here if they have answered and do not say it replaces
+        slots.take(study.studyId(), command.areaId(), command.waveId(), sealed.participant(),
+                command.selfAssessmentId(), command.replaces());
         apply(new SelfAssessmentSubmitted(command.selfAssessmentId(), study.studyId(), command.areaId(),
                 command.waveId(), sealed.participant(), sealed, answers));
     }
@@ -78,6 +84,9 @@ public class SelfAssessment {
         v.identifier(command.selfAssessmentId(), "id")
                 .notBlank(command.areaId(), "areaId")
                 .notBlank(command.waveId(), "waveId");
+        if (command.replaces() != null) {
+            v.identifier(command.replaces(), "replaces");
+        }
         ParticipantRules.check(v, command.respondent(), "respondent");
         return new Content(checkAnswers(v, command.answers(), framework),
                 checkComments(v, command.comments(), framework));
@@ -141,7 +150,7 @@ public class SelfAssessment {
     }
 
     @CommandHandler
-    public void handle(WithdrawSelfAssessment command, StudyDirectory directory) {
+    public void handle(WithdrawSelfAssessment command, StudyDirectory directory, RespondentSlots slots) {
         if (!studyId.equals(command.studyId())) {
             throw new NotFoundException("self-assessment " + command.selfAssessmentId() + " does not exist in study "
                     + command.studyId());
@@ -153,6 +162,24 @@ public class SelfAssessment {
         }
         openWave(directory.study(studyId).orElseThrow(), waveId);
         apply(new SelfAssessmentWithdrawn(selfAssessmentId, studyId, areaId, waveId, command.reason().strip()));
+        slots.free(studyId, areaId, waveId, respondent, selfAssessmentId);
+    }
+
+    /**
+     * Withdraws this answer because {@code replacement}, by the same respondent for the same area and wave, takes
+     * its place; the reason recorded names the replacement.
+     */
+    void replaceBy(String replacement, String areaId, String waveId, String respondent) {
+        if (!this.areaId.equals(areaId) || !this.waveId.equals(waveId) || !this.respondent.equals(respondent)) {
+            throw new ConflictException("self-assessment " + selfAssessmentId + " (replaces) is not this "
+                    + "respondent's answer for area " + areaId + " in wave " + waveId);
+        }
+        if (withdrawn) {
+            throw new ConflictException("self-assessment " + selfAssessmentId + " (replaces) is withdrawn; "
+                    + "there is no answer to replace");
+        }
+        apply(new SelfAssessmentWithdrawn(selfAssessmentId, studyId, this.areaId, this.waveId,
+                REPLACED_BY + replacement));
     }
 
     @EventSourcingHandler
@@ -162,6 +189,7 @@ public class SelfAssessment {
         studyId = event.studyId();
         areaId = event.areaId();
         waveId = event.waveId();
+        respondent = event.respondent();
     }
 
     @EventSourcingHandler

@@ -33,13 +33,19 @@ public class SelfAssessmentImporter {
     private final StudyDirectory directory;
     private final FrameworkCatalog frameworks;
     private final PersonalDataSealer sealer;
+    private final RespondentSlots slots;
 
     public SelfAssessmentImporter(Repository<SelfAssessment> selfAssessments, StudyDirectory directory,
-                                  FrameworkCatalog frameworks, PersonalDataSealer sealer) {
+                                  FrameworkCatalog frameworks, PersonalDataSealer sealer, RespondentSlots slots) {
         this.selfAssessments = selfAssessments;
         this.directory = directory;
         this.frameworks = frameworks;
         this.sealer = sealer;
+        this.slots = slots;
+    }
+
+    /** A row as checked: what is wrong with it, which recorded answer it repeats, and what is to be submitted. */
+    private record CheckedRow(List<FieldError> errors, String duplicateOf, SubmitSelfAssessment submission) {
     }
 
     @CommandHandler
@@ -52,11 +58,13 @@ public class SelfAssessmentImporter {
         Framework framework = frameworks.get(study.frameworkId());
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         Map<String, Integer> firstRowOfRespondent = new HashMap<>();
+        List<SubmitSelfAssessment> submissions = new ArrayList<>();
         for (ImportSelfAssessments.ImportedRow row : command.rows()) {
-            List<FieldError> errors = check(row, study, framework, firstRowOfRespondent);
-            if (!errors.isEmpty()) {
-                rejected.add(new ImportReport.RejectedRow(row.rowNumber(), errors));
+            CheckedRow checked = check(row, study, framework, firstRowOfRespondent, command.replace());
+            if (!checked.errors().isEmpty()) {
+                rejected.add(new ImportReport.RejectedRow(row.rowNumber(), checked.errors(), checked.duplicateOf()));
             }
+            submissions.add(checked.submission());
         }
         int total = command.rows().size();
         if (!rejected.isEmpty()) {
@@ -67,19 +75,18 @@ public class SelfAssessmentImporter {
         }
         // the respondents' keys in one go (one commit for the file, not one per new respondent); should a row still
         // fail below, the keys stay behind without data, as a single submission's key does when its append fails
-        sealer.prepareKeys(study.studyId(), command.rows().stream().map(row -> row.submission().respondent())
-                .filter(Objects::nonNull).map(Participant::pseudonym).filter(Objects::nonNull).map(String::strip)
-                .distinct().toList());
+        sealer.prepareKeys(study.studyId(), submissions.stream().map(SubmitSelfAssessment::respondent)
+                .filter(Objects::nonNull).map(Participant::pseudonym).filter(Objects::nonNull).distinct().toList());
         List<String> ids = new ArrayList<>();
-        for (ImportSelfAssessments.ImportedRow row : command.rows()) {
-            selfAssessments.newInstance(() -> new SelfAssessment(row.submission(), directory, frameworks, sealer));
-            ids.add(row.submission().selfAssessmentId());
+        for (SubmitSelfAssessment submission : submissions) {
+            selfAssessments.newInstance(() -> new SelfAssessment(submission, directory, frameworks, sealer, slots));
+            ids.add(submission.selfAssessmentId());
         }
         return new ImportReport(total, total, List.of(), ids, false);
     }
 
-    private List<FieldError> check(ImportSelfAssessments.ImportedRow row, StudyFacts study, Framework framework,
-                                   Map<String, Integer> firstRowOfRespondent) {
+    private CheckedRow check(ImportSelfAssessments.ImportedRow row, StudyFacts study, Framework framework,
+                             Map<String, Integer> firstRowOfRespondent, boolean replace) {
         SubmitSelfAssessment submission = row.submission();
         Validation v = new Validation();
         SelfAssessment.checkContent(v, submission, framework);
@@ -99,28 +106,47 @@ public class SelfAssessmentImporter {
         if (areaId != null && !areaId.isBlank() && !directory.areaExists(study.studyId(), areaId)) {
             errors.add(new FieldError("areaId", "area " + areaId + " does not exist in study " + study.studyId()));
         }
+        boolean areaKnown = areaId != null && !areaId.isBlank() && errors.stream()
+                .noneMatch(e -> e.field().equals("areaId"));
         String waveId = submission.waveId();
+        boolean waveKnown = false;
         if (waveId != null && !waveId.isBlank()) {
             Optional<Wave> wave = study.wave(waveId);
             if (wave.isEmpty()) {
                 errors.add(new FieldError("waveId", "wave " + waveId + " does not exist in study " + study.studyId()));
             } else if (wave.get().closed()) {
                 errors.add(new FieldError("waveId", "wave " + waveId + " is closed; reopen it to add to it"));
+            } else {
+                waveKnown = true;
             }
         }
         if (directory.recordExists(RecordIds.selfAssessment(study.studyId(), submission.selfAssessmentId()))) {
             errors.add(new FieldError("id", "a record with id " + submission.selfAssessmentId() + " already exists"));
         }
-        if (submission.respondent() != null && submission.respondent().pseudonym() != null) {
+        String duplicateOf = null;
+        String pseudonym = submission.respondent() == null ? null : submission.respondent().pseudonym();
+        if (pseudonym != null && !pseudonym.isEmpty()) {
             // The same respondent twice for one area and wave in one file is almost always a pasted duplicate.
-            String key = submission.respondent().pseudonym().strip() + '\u0000' + areaId + '\u0000' + waveId;
+            String key = pseudonym + '\u0000' + areaId + '\u0000' + waveId;
             Integer first = firstRowOfRespondent.putIfAbsent(key, row.rowNumber());
             if (first != null) {
                 errors.add(new FieldError("pseudonym",
                         "the same respondent, area and wave as row " + first + " of this file"));
+            } else if (areaKnown && waveKnown) {
+                // ...and an answer already recorded for them is most often the same file sent twice
+                Optional<String> recorded = sealer.knownParticipant(study.studyId(), pseudonym)
+                        .flatMap(participant -> slots.holder(study.studyId(), areaId, waveId, participant));
+                if (recorded.isPresent() && replace) {
+                    submission = submission.replacing(recorded.get());
+                } else if (recorded.isPresent()) {
+                    duplicateOf = recorded.get();
+                    errors.add(new FieldError("pseudonym", "this respondent has already answered area " + areaId
+                            + " in wave " + waveId + " (self-assessment " + duplicateOf
+                            + "); import with replace=true to replace the recorded answers"));
+                }
             }
         }
-        return errors;
+        return new CheckedRow(errors, duplicateOf, submission);
     }
 
     /** Names a submission's field as the spreadsheet column it came from ({@code answers.trust} → {@code trust}). */

@@ -21,4 +21,12 @@ public final class RecordIds {
     public static String selfAssessment(String studyId, String selfAssessmentId) {
         return studyId + "/self-assessment/" + selfAssessmentId;
     }
+
+    /**
+     * The one answer a respondent (a participant reference, never a pseudonym) may give for an area in a wave. Area
+     * and wave ids are identifiers without a slash, so the parts cannot run into each other.
+     */
+    public static String respondentSlot(String studyId, String areaId, String waveId, String participant) {
+        return studyId + "/respondent-slot/" + areaId + "/" + waveId + "/" + participant;
+    }
 }

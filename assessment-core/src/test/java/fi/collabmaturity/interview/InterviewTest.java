@@ -120,6 +120,28 @@ class InterviewTest {
         }
 
         @Test
+        void recordsADecomposedPseudonymAsTheSameInformantAsTheComposedOne() {
+            String composed = world.sealer.participantOf(STUDY, "\u00C4ij\u00E4-7");
+
+            fixture.givenNoPriorActivity()
+                    .when(recordInterview(WAVE, new Participant("A\u0308ija\u0308-7\u00A0", "ngo", "leadership"),
+                            List.of(HYTE)))
+                    .expectEventsMatching(onlyEvent(InterviewRecorded.class, e -> {
+                        assertThat(e.informant()).isEqualTo(composed);
+                        assertThat(world.sealer.open(e.informantDetails(), InformantDetails.class).orElseThrow()
+                                .pseudonym()).isEqualTo("\u00C4ij\u00E4-7");
+                    }));
+        }
+
+        @Test
+        void refusesAPseudonymOfOnlyInvisibleSpaces() {
+            fixture.givenNoPriorActivity()
+                    .when(recordInterview(WAVE, new Participant("\u00A0\u200B ", "ngo", "leadership"), List.of(HYTE)))
+                    .expectException(invalidFields("informant.pseudonym"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void neverWritesTheInformantsAttributesInTheClear() {
             fixture.givenNoPriorActivity()
                     .when(recordInterview(WAVE, new Participant("Pekka Virtanen", "ngo", "leadership"), List.of(HYTE)))
@@ -476,6 +498,24 @@ class InterviewTest {
         }
 
         @Test
+        void recordsThemeCodesComposedAndTrimmedSoThatOneCodeIsOne() {
+            fixture.given(interviewRecorded)
+                    .when(recordFinding("f1", null, HYTE, "trust", 2,
+                            List.of("ty\u00F6llisyys", " tyo\u0308llisyys\u00A0", "reactive "), null, null))
+                    .expectEventsMatching(onlyEvent(FindingRecorded.class,
+                            e -> assertThat(e.codes()).containsExactly("ty\u00F6llisyys", "reactive")));
+        }
+
+        @Test
+        void refusesACodeOfOnlyInvisibleSpaces() {
+            fixture.given(interviewRecorded)
+                    .when(recordFinding("f1", null, HYTE, "trust", 2, List.of("reactive", "\u200B\u00A0"), null,
+                            null))
+                    .expectException(invalidFields("codes[1]"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void namesEachBlankOrOverlongCodeByItsIndex() {
             fixture.given(interviewRecorded)
                     .when(recordFinding("f1", null, HYTE, "trust", 2,
@@ -561,6 +601,15 @@ class InterviewTest {
                     .expectResultMessagePayload(2L)
                     .expectEvents(new FindingRecoded(INTERVIEW, STUDY, WAVE, "f1", HYTE, "goals", 2,
                             List.of("reactive", "levels disconnected"), recorded.excerpt(), 2L));
+        }
+
+        @Test
+        void recodesWithThemeCodesComposedAndTrimmed() {
+            fixture.given(interviewRecorded, finding())
+                    .when(new RecodeFinding(INTERVIEW, STUDY, "f1", null, null, "trust", 2,
+                            List.of("tyo\u0308llisyys\u00A0", "ty\u00F6llisyys"), null))
+                    .expectEventsMatching(onlyEvent(FindingRecoded.class,
+                            e -> assertThat(e.codes()).containsExactly("ty\u00F6llisyys")));
         }
 
         @Test

@@ -335,6 +335,157 @@ class SelfAssessmentTest {
     }
 
     @Nested
+    class OneAnswerPerRespondentAreaAndWave {
+
+        private static final String EARLIER = "sa-000";
+
+        private String participant(String pseudonym) {
+            return world.sealer.participantOf(STUDY, pseudonym);
+        }
+
+        private String slot(String pseudonym) {
+            return RecordIds.respondentSlot(STUDY, AREA, WAVE, participant(pseudonym));
+        }
+
+        /** An earlier answer by the respondent, recorded in the world as a submission would have left it. */
+        private void answeredEarlier(String pseudonym) {
+            Sealed details = world.sealer.seal(STUDY, pseudonym,
+                    new RespondentDetails(pseudonym, "wellbeing_services_county", "leadership", Map.of()));
+            world.append("SelfAssessment", RecordIds.selfAssessment(STUDY, EARLIER), new SelfAssessmentSubmitted(
+                    EARLIER, STUDY, AREA, WAVE, details.participant(), details, Map.of("trust", d("1.0"))));
+            world.append("RespondentSlot", slot(pseudonym),
+                    new RespondentSlotTaken(STUDY, AREA, WAVE, details.participant(), EARLIER, null));
+        }
+
+        @Test
+        void givesAFirstAnswerTheRespondentsSlot() {
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class, e -> { }));
+
+            assertThat(world.eventsOf(slot(PSEUDONYM))).containsExactly(
+                    new RespondentSlotTaken(STUDY, AREA, WAVE, participant(PSEUDONYM), ID, null));
+        }
+
+        @Test
+        void refusesASecondAnswerByTheSameRespondentForTheAreaAndWave() {
+            answeredEarlier(PSEUDONYM);
+
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null))
+                    .expectException(DuplicateAnswerException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(EARLIER))
+                    .expectNoEvents();
+            assertThat(world.eventsOf(slot(PSEUDONYM))).hasSize(1);
+        }
+
+        @Test
+        void takesTheDecomposedAndTheComposedPseudonymForOnePerson() {
+            answeredEarlier("\u00C4ij\u00E4-7");
+
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitSelfAssessment(ID, STUDY, AREA, WAVE,
+                            new Participant(" A\u0308ija\u0308-7\u00A0", "wellbeing_services_county", "leadership"),
+                            Map.of("trust", d("2")), null))
+                    .expectException(DuplicateAnswerException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void sealsTheRespondentUnderTheComposedPseudonym() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitSelfAssessment(ID, STUDY, AREA, WAVE,
+                            new Participant("A\u0308ija\u0308-7", "wellbeing_services_county", "leadership"),
+                            Map.of("trust", d("2")), null))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class, e -> {
+                        assertThat(e.respondent()).isEqualTo(participant("\u00C4ij\u00E4-7"));
+                        assertThat(world.sealer.open(e.respondentDetails(), RespondentDetails.class).orElseThrow()
+                                .pseudonym()).isEqualTo("\u00C4ij\u00E4-7");
+                    }));
+        }
+
+        @Test
+        void refusesAPseudonymOfOnlyInvisibleSpaces() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitSelfAssessment(ID, STUDY, AREA, WAVE,
+                            new Participant("\u00A0\u200B\t", "wellbeing_services_county", "leadership"),
+                            Map.of("trust", d("2")), null))
+                    .expectException(invalidFields("respondent.pseudonym"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsTheSameRespondentInAnotherWave() {
+            answeredEarlier(PSEUDONYM);
+            world.wave(STUDY, "w2025");
+
+            fixture.givenNoPriorActivity()
+                    .when(submitTo(AREA, "w2025"))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class, e -> { }));
+        }
+
+        @Test
+        void replacesTheRecordedAnswerWhenTheSubmissionSaysSo() {
+            answeredEarlier(PSEUDONYM);
+
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null).replacing(EARLIER))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class,
+                            e -> assertThat(e.selfAssessmentId()).isEqualTo(ID)));
+
+            assertThat(world.eventsOf(RecordIds.selfAssessment(STUDY, EARLIER))).last().isEqualTo(
+                    new SelfAssessmentWithdrawn(EARLIER, STUDY, AREA, WAVE, "replaced by self-assessment " + ID));
+            assertThat(world.eventsOf(slot(PSEUDONYM))).last().isEqualTo(
+                    new RespondentSlotTaken(STUDY, AREA, WAVE, participant(PSEUDONYM), ID, EARLIER));
+        }
+
+        @Test
+        void refusesToReplaceAnotherRespondentsAnswer() {
+            answeredEarlier("R-999");
+
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null).replacing(EARLIER))
+                    .expectException(ConflictException.class)
+                    .expectNoEvents();
+            assertThat(world.eventsOf(RecordIds.selfAssessment(STUDY, EARLIER))).hasSize(1);
+        }
+
+        @Test
+        void refusesToReplaceAnAnswerThatDoesNotExist() {
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null).replacing("sa-ghost"))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAReplacesThatIsNotAnIdentifier() {
+            fixture.givenNoPriorActivity()
+                    .when(submit(Map.of("trust", d("2")), null).replacing(" "))
+                    .expectException(invalidFields("replaces"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void freesTheSlotWhenTheAnswerIsWithdrawnSoThatTheRespondentMayAnswerAgain() {
+            world.append("RespondentSlot", slot(PSEUDONYM),
+                    new RespondentSlotTaken(STUDY, AREA, WAVE, participant(PSEUDONYM), ID, null));
+
+            fixture.given(submitted())
+                    .when(new WithdrawSelfAssessment(ID, STUDY, "answered for the wrong area"))
+                    .expectEvents(new SelfAssessmentWithdrawn(ID, STUDY, AREA, WAVE, "answered for the wrong area"));
+            assertThat(world.eventsOf(slot(PSEUDONYM))).last().isEqualTo(
+                    new RespondentSlotFreed(STUDY, AREA, WAVE, participant(PSEUDONYM), ID));
+
+            world.fixture(SelfAssessment.class).givenNoPriorActivity()
+                    .when(new SubmitSelfAssessment("sa-002", STUDY, AREA, WAVE, RESPONDENT, Map.of("trust", d("3")),
+                            null))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class,
+                            e -> assertThat(e.selfAssessmentId()).isEqualTo("sa-002")));
+        }
+    }
+
+    @Nested
     class WithdrawSelfAssessmentCommand {
 
         @Test

@@ -10,12 +10,17 @@ import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.reference.InterfaceThemeAdded;
 import fi.collabmaturity.reference.InterfaceThemeCatalogue;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.selfassessment.RespondentSlot;
+import fi.collabmaturity.selfassessment.RespondentSlots;
+import fi.collabmaturity.selfassessment.SelfAssessment;
 import fi.collabmaturity.study.StudyCreated;
 import fi.collabmaturity.study.StudyMemberAdded;
 import fi.collabmaturity.study.WaveClosed;
 import fi.collabmaturity.study.WaveCreated;
 import fi.collabmaturity.study.WaveReopened;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -43,6 +48,11 @@ public final class TestWorld implements AutoCloseable {
     public final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     public final EventLogStudyDirectory directory = new EventLogStudyDirectory(eventStore);
+    /**
+     * The respondents' answers over this world's event store (not the fixture's, which holds only the aggregate
+     * under test): a test reads what a submission did to them with {@link #eventsOf(String)}.
+     */
+    public final RespondentSlots slots = respondentSlots(eventStore);
 
     private final Map<String, Long> nextSequence = new HashMap<>();
 
@@ -53,7 +63,21 @@ public final class TestWorld implements AutoCloseable {
         fixture.registerInjectableResource(frameworks);
         fixture.registerInjectableResource(regions);
         fixture.registerInjectableResource(sealer);
+        fixture.registerInjectableResource(slots);
         return fixture;
+    }
+
+    private static RespondentSlots respondentSlots(EmbeddedEventStore eventStore) {
+        Repository<RespondentSlot> slots = EventSourcingRepository.builder(RespondentSlot.class)
+                .eventStore(eventStore).build();
+        Repository<SelfAssessment> selfAssessments = EventSourcingRepository.builder(SelfAssessment.class)
+                .eventStore(eventStore).build();
+        return new RespondentSlots(() -> slots, () -> selfAssessments);
+    }
+
+    /** The payloads of one aggregate's stream in this world's event store, in order. */
+    public List<Object> eventsOf(String aggregateId) {
+        return eventStore.readEvents(aggregateId).asStream().map(m -> (Object) m.getPayload()).toList();
     }
 
     /** Appends events to one aggregate's stream, numbering them after what the stream already holds. */

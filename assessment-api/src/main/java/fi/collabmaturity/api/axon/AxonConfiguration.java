@@ -23,6 +23,8 @@ import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.reference.InterfaceThemeCatalogue;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.selfassessment.RespondentSlot;
+import fi.collabmaturity.selfassessment.RespondentSlots;
 import fi.collabmaturity.selfassessment.SelfAssessment;
 import fi.collabmaturity.selfassessment.SelfAssessmentImporter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,7 +100,7 @@ public class AxonConfiguration {
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
             for (Class<?> type : List.of(Study.class, Area.class, Interview.class, SelfAssessment.class,
-                    InterfaceThemeCatalogue.class, Account.class)) {
+                    RespondentSlot.class, InterfaceThemeCatalogue.class, Account.class)) {
                 configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
                         .configureCache(c -> aggregateCache));
             }
@@ -112,10 +114,21 @@ public class AxonConfiguration {
     @Bean
     ConfigurerModule selfAssessmentImport(ObjectProvider<StudyDirectory> directory,
                                           ObjectProvider<FrameworkCatalog> frameworks,
-                                          ObjectProvider<PersonalDataSealer> sealer) {
+                                          ObjectProvider<PersonalDataSealer> sealer,
+                                          ObjectProvider<RespondentSlots> slots) {
         return configurer -> configurer.registerCommandHandler(c -> new SelfAssessmentImporter(
                 c.repository(SelfAssessment.class), directory.getObject(), frameworks.getObject(),
-                sealer.getObject()));
+                sealer.getObject(), slots.getObject()));
+    }
+
+    /**
+     * One answer per respondent, area and wave, for the self-assessment rules (submission, withdrawal, import); the
+     * repositories are asked for when first used, once Axon's configuration is built.
+     */
+    @Bean
+    RespondentSlots respondentSlots(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new RespondentSlots(() -> axon.getObject().repository(RespondentSlot.class),
+                () -> axon.getObject().repository(SelfAssessment.class));
     }
 
     /** Every projection writes its batch's read-model changes before its token is stored. */

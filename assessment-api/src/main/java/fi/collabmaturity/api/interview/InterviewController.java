@@ -119,8 +119,9 @@ public class InterviewController {
                                                     @RequestBody NewFinding body) {
         access.write(studyId);
         String coder = body.coder() == null ? access.currentUser() : body.coder();
-        String findingId = commands.sendAndWait(new RecordFinding(interviewId, studyId, body.id(), body.segmentId(),
-                body.areaId(), body.dimension(), body.stage(), body.codes(), body.excerpt(), coder));
+        RecordFinding command = new RecordFinding(interviewId, studyId, body.id(), body.segmentId(),
+                body.areaId(), body.dimension(), body.stage(), body.codes(), body.excerpt(), coder);
+        String findingId = commands.sendAndWait(command);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", findingId);
         created.put("interviewId", interviewId);
@@ -128,7 +129,7 @@ public class InterviewController {
         created.put("areaId", body.areaId());
         created.put("dimension", body.dimension());
         created.put("stage", body.stage());
-        created.put("codes", body.codes() == null ? List.of() : body.codes());
+        created.put("codes", command.codes() == null ? List.of() : command.codes()); // as normalised
         created.put("coder", coder);
         created.put("revision", 1);
         HttpHeaders headers = consistency.afterWrite();
@@ -157,15 +158,16 @@ public class InterviewController {
                                                       @RequestHeader(value = "If-Match", required = false)
                                                       String ifMatch) {
         access.write(studyId);
-        long revision = commands.sendAndWait(new RecodeFinding(interviewId, studyId, findingId,
-                ETags.version(ifMatch), body.areaId(), body.dimension(), body.stage(), body.codes(), body.excerpt()));
+        RecodeFinding command = new RecodeFinding(interviewId, studyId, findingId,
+                ETags.version(ifMatch), body.areaId(), body.dimension(), body.stage(), body.codes(), body.excerpt());
+        long revision = commands.sendAndWait(command);
         HttpHeaders headers = consistency.afterWrite();
         headers.setETag(ETags.of(revision));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", findingId);
         view.put("dimension", body.dimension());
         view.put("stage", body.stage());
-        view.put("codes", body.codes() == null ? List.of() : body.codes());
+        view.put("codes", command.codes() == null ? List.of() : command.codes()); // as normalised
         view.put("revision", revision);
         return Responses.written(headers, view);
     }

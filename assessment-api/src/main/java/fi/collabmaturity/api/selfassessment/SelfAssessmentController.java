@@ -6,7 +6,12 @@ import fi.collabmaturity.api.web.ETags;
 import fi.collabmaturity.api.web.Paging;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.api.web.Problems;
+import fi.collabmaturity.selfassessment.DuplicateAnswerException;
 import fi.collabmaturity.selfassessment.WithdrawSelfAssessment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
 import org.bson.Document;
@@ -55,8 +60,9 @@ public class SelfAssessmentController {
     public record Reason(String reason) {
     }
 
+    /** {@code replaces}: the id of the respondent's recorded answer for the area and wave that this one replaces. */
     public record NewSelfAssessment(String id, String areaId, String waveId, Participant respondent,
-                                    Map<String, BigDecimal> answers, Map<String, String> comments) {
+                                    Map<String, BigDecimal> answers, Map<String, String> comments, String replaces) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,12 +71,15 @@ public class SelfAssessmentController {
         access.write(studyId);
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         commands.sendAndWait(new SubmitSelfAssessment(id, studyId, body.areaId(), body.waveId(), body.respondent(),
-                body.answers(), body.comments()));
+                body.answers(), body.comments(), body.replaces()));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", id);
         created.put("areaId", body.areaId());
         created.put("waveId", body.waveId());
         created.put("answers", body.answers());
+        if (body.replaces() != null) {
+            created.put("replaces", body.replaces());
+        }
         return Responses.created("/api/v1/studies/" + studyId + "/self-assessments/" + id, consistency.afterWrite(),
                 created);
     }
@@ -109,6 +118,13 @@ public class SelfAssessmentController {
         String why = body != null && body.reason() != null ? body.reason() : reason;
         commands.sendAndWait(new WithdrawSelfAssessment(selfAssessmentId, studyId, why));
         return Responses.written(consistency.afterWrite(), Map.of("id", selfAssessmentId, "withdrawn", true));
+    }
+
+    /** A second answer by the same respondent: 409, naming the recorded one (which a replacement must name). */
+    @ExceptionHandler(DuplicateAnswerException.class)
+    ResponseEntity<ProblemDetail> on(DuplicateAnswerException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "duplicate-answer", "Already answered", e.getMessage(),
+                Map.of("duplicateOf", e.recorded()));
     }
 
     private Map<String, Object> view(Document doc, boolean personalData) {

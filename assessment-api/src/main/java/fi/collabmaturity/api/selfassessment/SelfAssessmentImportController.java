@@ -84,6 +84,7 @@ public class SelfAssessmentImportController {
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<?> importFile(@PathVariable String studyId,
                                         @RequestParam(defaultValue = "false") boolean dryRun,
+                                        @RequestParam(defaultValue = "false") boolean replace,
                                         @RequestPart("file") MultipartFile file) throws IOException {
         StudyFacts study = access.write(studyId);
         if (file.getSize() > maxBytes) {
@@ -92,9 +93,16 @@ public class SelfAssessmentImportController {
         Spreadsheet sheet = Spreadsheet.read(file.getBytes(), maxRows);
         Framework framework = frameworks.get(study.frameworkId());
         List<ImportSelfAssessments.ImportedRow> rows = rows(studyId, sheet, framework);
-        ImportReport report = commands.sendAndWait(new ImportSelfAssessments(studyId, rows, dryRun));
+        ImportReport report = commands.sendAndWait(new ImportSelfAssessments(studyId, rows, dryRun, replace));
         count(report);
         Map<String, Object> body = body(report);
+        if (report.onlyDuplicatesOfRecorded() && !dryRun) {
+            // most often the same file sent twice: nothing new in it, and nothing was recorded
+            return Problems.problem(HttpStatus.CONFLICT, "import-duplicates", "Already answered",
+                    report.rejected().size() + " of " + report.rows() + " rows repeat answers already recorded"
+                            + " (duplicateOf); nothing was recorded; import with replace=true to replace them",
+                    new LinkedHashMap<>(body));
+        }
         if (!report.clean() && !dryRun) {
             // all or nothing: nothing was recorded; the problem carries the row-by-row report
             Map<String, Object> properties = new LinkedHashMap<>(body);

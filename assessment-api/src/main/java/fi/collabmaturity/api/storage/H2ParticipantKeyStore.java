@@ -3,6 +3,7 @@ package fi.collabmaturity.api.storage;
 import fi.collabmaturity.privacy.ParticipantKey;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.shared.Normalization;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
@@ -68,14 +69,24 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         }
     }
 
-    /** A pseudonym is unique within its study only. */
+    /**
+     * A pseudonym is unique within its study only, and compared as {@link Normalization} makes it: a key stored
+     * before pseudonyms were normalised (say in decomposed form) is found under the composed one, since the lookup
+     * goes through this map and the rows keep the form they were stored in.
+     */
     private static String pseudonymKey(String studyId, String pseudonym) {
-        return studyId + '\u0000' + pseudonym;
+        return studyId + '\u0000' + Normalization.normalize(pseudonym);
     }
 
     private void remember(String studyId, String pseudonym, ParticipantKey key) {
         byParticipant.put(key.participant(), key);
-        byPseudonym.put(pseudonymKey(studyId, pseudonym), key.participant());
+        // two rows that differ only in form were two participants before normalisation: the one stored in normalised
+        // form keeps the pseudonym, the other stays readable by its reference
+        if (pseudonym.equals(Normalization.normalize(pseudonym))) {
+            byPseudonym.put(pseudonymKey(studyId, pseudonym), key.participant());
+        } else {
+            byPseudonym.putIfAbsent(pseudonymKey(studyId, pseudonym), key.participant());
+        }
     }
 
     @Override
@@ -236,7 +247,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
 
         KeyRequest(String studyId, String pseudonym) {
             this.studyId = studyId;
-            this.pseudonym = pseudonym;
+            this.pseudonym = Normalization.normalize(pseudonym); // stored as it is compared
         }
 
         boolean done() {

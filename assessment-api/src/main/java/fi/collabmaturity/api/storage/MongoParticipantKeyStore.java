@@ -14,10 +14,13 @@ import com.mongodb.client.model.Sorts;
 import fi.collabmaturity.privacy.ParticipantKey;
 import fi.collabmaturity.privacy.ParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.shared.Normalization;
+import org.bson.conversions.Bson;
 import org.bson.Document;
 import org.bson.types.Binary;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,7 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Participant keys in MongoDB, one document per participant; a unique index keeps one key per pseudonym. */
+/**
+ * Participant keys in MongoDB, one document per participant; a unique index keeps one key per pseudonym. New keys
+ * are stored under the pseudonym as {@link Normalization} makes it; a lookup also asks for the decomposed form (NFD),
+ * so that a participant whose key was stored before pseudonyms were normalised is still found.
+ */
 public class MongoParticipantKeyStore implements ParticipantKeyStore, ParticipantKeyArchive {
 
     private final MongoCollection<Document> keys;
@@ -36,10 +43,23 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
         keys.createIndex(Indexes.ascending("studyId", "pseudonym"), new IndexOptions().unique(true));
     }
 
+    /** The forms a pseudonym may have been stored in: normalised (NFC, trimmed), or decomposed before that. */
+    static List<String> storedForms(String pseudonym) {
+        String normalized = Normalization.normalize(pseudonym);
+        String decomposed = Normalizer.normalize(normalized, Normalizer.Form.NFD);
+        return normalized.equals(decomposed) ? List.of(normalized) : List.of(normalized, decomposed);
+    }
+
+    private static Bson ofPseudonym(String studyId, String pseudonym) {
+        return Filters.and(Filters.eq("studyId", studyId), Filters.in("pseudonym", storedForms(pseudonym)));
+    }
+
     @Override
-    public ParticipantKey obtain(String studyId, String pseudonym) {
+    public ParticipantKey obtain(String studyId, String given) {
+        String pseudonym = Normalization.normalize(given);
         for (int attempt = 0; attempt < 3; attempt++) {
-            Document existing = keys.find(Filters.and(Filters.eq("studyId", studyId), Filters.eq("pseudonym", pseudonym)))
+            // the normalised form first: of two keys that differ only in form, the normalised one is the participant
+            Document existing = keys.find(ofPseudonym(studyId, pseudonym)).sort(Sorts.descending("pseudonym"))
                     .first();
             if (existing != null) {
                 return key(existing);
@@ -64,13 +84,15 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
      */
     @Override
     public void obtainAll(String studyId, Collection<String> pseudonyms) {
-        Set<String> missing = new LinkedHashSet<>(pseudonyms);
+        Set<String> missing = new LinkedHashSet<>();
+        pseudonyms.forEach(pseudonym -> missing.add(Normalization.normalize(pseudonym)));
         if (missing.isEmpty()) {
             return;
         }
-        for (Document known : keys.find(Filters.and(Filters.eq("studyId", studyId), Filters.in("pseudonym", missing)))
+        List<String> forms = missing.stream().flatMap(pseudonym -> storedForms(pseudonym).stream()).toList();
+        for (Document known : keys.find(Filters.and(Filters.eq("studyId", studyId), Filters.in("pseudonym", forms)))
                 .projection(Projections.include("pseudonym"))) {
-            missing.remove(known.getString("pseudonym"));
+            missing.remove(Normalization.normalize(known.getString("pseudonym")));
         }
         if (missing.isEmpty()) {
             return;
@@ -97,8 +119,8 @@ public class MongoParticipantKeyStore implements ParticipantKeyStore, Participan
 
     @Override
     public Optional<String> participantOf(String studyId, String pseudonym) {
-        return Optional.ofNullable(keys.find(Filters.and(Filters.eq("studyId", studyId),
-                Filters.eq("pseudonym", pseudonym))).first()).map(d -> d.getString("_id"));
+        return Optional.ofNullable(keys.find(ofPseudonym(studyId, pseudonym)).sort(Sorts.descending("pseudonym"))
+                .first()).map(d -> d.getString("_id"));
     }
 
     @Override

@@ -115,11 +115,15 @@ class AuditTest {
                 "StudyCreated", "StudyMemberAdded", "StudyMemberAdded", "WaveCreated", "WaveCreated",
                 "AreaRegistered", "AreaRegistered",
                 "InterviewRecorded", "FindingRecorded", "FindingRecorded", "FindingRecorded", "FindingRecoded",
-                "FindingWithdrawn", "SelfAssessmentSubmitted", "SelfAssessmentSubmitted", "SelfAssessmentWithdrawn",
+                "FindingWithdrawn",
+                // each answer takes its respondent's slot in the same unit of work; its withdrawal frees it
+                "RespondentSlotTaken", "SelfAssessmentSubmitted", "RespondentSlotTaken", "SelfAssessmentSubmitted",
+                "SelfAssessmentWithdrawn", "RespondentSlotFreed",
                 "WaveClosed", "WaveReopened", "ParticipantErased");
         assertThat(all).extracting(e -> e.path("user").asText()).containsExactly(
                 "admin", "admin", "admin", "admin", "admin", "admin", "admin",
-                "rita", "rita", "rita", "rita", "rita", "rita", "rita", "rita", "admin", "admin", "admin", "admin");
+                "rita", "rita", "rita", "rita", "rita", "rita", "rita", "rita", "rita", "rita",
+                "admin", "admin", "admin", "admin", "admin");
         long previous = 0;
         for (JsonNode entry : all) {
             assertThat(entry.path("position").asLong()).as("log order").isGreaterThan(previous);
@@ -145,9 +149,9 @@ class AuditTest {
         assertThat(recoded.path("summary").path("revision").asInt()).isEqualTo(2);
         assertThat(recoded.path("summary").path("waveId").asText()).isEqualTo("w1");
         assertThat(all.get(12).path("summary").path("reason").asText()).isEqualTo("double entry");
-        assertThat(all.get(15).path("summary").path("reason").asText()).isEqualTo("entered in the wrong area");
-        assertThat(all.get(17).path("summary").path("reason").asText()).isEqualTo("late replies");
-        JsonNode erasure = all.get(18);
+        assertThat(all.get(17).path("summary").path("reason").asText()).isEqualTo("entered in the wrong area");
+        assertThat(all.get(20).path("summary").path("reason").asText()).isEqualTo("late replies");
+        JsonNode erasure = all.get(21);
         assertThat(erasure.path("aggregate").path("type").asText()).isEqualTo("Study");
         assertThat(erasure.path("summary").path("participant").asText()).hasSize(36);
     }
@@ -170,18 +174,18 @@ class AuditTest {
 
     @Test
     void filtersByUserActionAreaWaveAndTime() {
-        assertFilter("user=rita", e -> e.path("user").asText().equals("rita"), 8);
+        assertFilter("user=rita", e -> e.path("user").asText().equals("rita"), 10);
         assertFilter("action=FindingRecorded", e -> e.path("action").asText().equals("FindingRecorded"), 3);
         assertFilter("user=admin&action=StudyMemberAdded", e -> e.path("action").asText().equals("StudyMemberAdded"),
                 2);
-        // a2: its registration, the interview about a1 and a2, finding f3, the self-assessment in a2
+        // a2: its registration, the interview about a1 and a2, finding f3, the self-assessment in a2 and its slot
         assertFilter("areaId=a2", e -> e.path("summary").path("areaId").asText().equals("a2")
-                || e.path("summary").path("areaIds").toString().contains("\"a2\""), 4);
-        assertFilter("waveId=w2", e -> e.path("summary").path("waveId").asText().equals("w2"), 2);
+                || e.path("summary").path("areaIds").toString().contains("\"a2\""), 5);
+        assertFilter("waveId=w2", e -> e.path("summary").path("waveId").asText().equals("w2"), 3);
         assertFilter("areaId=a1&waveId=w1&user=rita", e -> e.path("user").asText().equals("rita")
                 && e.path("summary").path("waveId").asText().equals("w1")
                 && (e.path("summary").path("areaId").asText().equals("a1")
-                || e.path("summary").path("areaIds").toString().contains("\"a1\"")), 6);
+                || e.path("summary").path("areaIds").toString().contains("\"a1\"")), 7);
 
         Instant middle = Instant.parse(all.get(9).path("time").asText());
         Instant later = Instant.parse(all.get(15).path("time").asText());

@@ -218,6 +218,15 @@ class BackupRestoreTest {
             ApiClient.Response write = api.post("/api/v1/studies", Slice.study("after-restore"));
             assertThat(write.status()).as(write.toString()).isEqualTo(201);
             assertThat(write.position()).isEqualTo(head + 1);
+
+            // and so do the respondents' answers: one already recorded is not taken a second time
+            String recorded = "sa-hyte-w2025-000";
+            String pseudonym = DemoResults.ok(api.get(DemoResults.STUDY + "/self-assessments/" + recorded))
+                    .path("respondent").path("pseudonym").asText();
+            ApiClient.Response again = api.post(DemoResults.STUDY + "/self-assessments",
+                    Slice.selfAssessment("hyte", "w2025", pseudonym, "{\"trust\":2}"));
+            assertThat(again.status()).as(again.toString()).isEqualTo(409);
+            assertThat(again.json().path("duplicateOf").asText()).isEqualTo(recorded);
         }
     }
 

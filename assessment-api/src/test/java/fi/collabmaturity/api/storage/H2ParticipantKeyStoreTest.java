@@ -114,4 +114,26 @@ class H2ParticipantKeyStoreTest {
             assertThat(reopened.keyCount()).isEqualTo(4);
         }
     }
+
+    @Test
+    void findsAParticipantStoredBeforePseudonymsWereNormalisedUnderTheComposedForm() throws Exception {
+        String decomposed = "A\u0308ija\u0308-7";
+        String composed = "\u00C4ij\u00E4-7";
+        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+            // a key as an earlier version stored it: the pseudonym as sent, decomposed
+            store.importKey(new StoredKey("earlier", "s1", decomposed, new byte[32]));
+
+            assertThat(store.participantOf("s1", composed)).contains("earlier");
+            assertThat(store.obtain("s1", " " + composed + "\u00A0").participant()).isEqualTo("earlier");
+            assertThat(store.keyCount()).isEqualTo(1);
+        }
+        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+            assertThat(reopened.participantOf("s1", composed)).contains("earlier");
+            assertThat(reopened.obtain("s1", decomposed).participant()).isEqualTo("earlier");
+            assertThat(reopened.keyCount()).isEqualTo(1);
+            // and a new participant's key is stored in the composed form
+            reopened.obtain("s1", "O\u0308ljy-1");
+            assertThat(reopened.exportKeys()).extracting(StoredKey::pseudonym).contains("\u00D6ljy-1");
+        }
+    }
 }

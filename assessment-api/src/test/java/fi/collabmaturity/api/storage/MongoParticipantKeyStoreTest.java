@@ -36,4 +36,21 @@ class MongoParticipantKeyStoreTest {
             assertThat(store.participantOf("s2", "A")).isPresent().get().isNotEqualTo(known.participant());
         }
     }
+
+    @Test
+    void findsAParticipantStoredBeforePseudonymsWereNormalisedUnderTheComposedForm() {
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dir.resolve("keys.mv.db"));
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoParticipantKeyStore store = new MongoParticipantKeyStore(client.getDatabase("app"));
+            // a key as an earlier version stored it: the pseudonym as sent, decomposed
+            store.importKey(new StoredKey("earlier", "s1", "A\u0308ija\u0308-7", new byte[32]));
+
+            assertThat(store.participantOf("s1", "\u00C4ij\u00E4-7")).contains("earlier");
+            assertThat(store.obtain("s1", " \u00C4ij\u00E4-7\u00A0").participant()).isEqualTo("earlier");
+            store.obtainAll("s1", List.of("\u00C4ij\u00E4-7", "O\u0308ljy-1"));
+
+            assertThat(store.keyCount()).isEqualTo(2);
+            assertThat(store.exportKeys()).extracting(StoredKey::pseudonym).contains("\u00D6ljy-1");
+        }
+    }
 }
