@@ -157,7 +157,7 @@ public final class JdbcEventLogStore implements EventLogStore {
             throw new OperationRefused("a running application's event log is never restored into");
         }
         try {
-            Files.createDirectories(folder);
+            fi.collabmaturity.api.storage.DataFolder.prepare(folder); // owner only, as the application makes it
             connection = open(folder, false);
             PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, SCHEMA).execute();
             PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, SCHEMA).execute();
@@ -217,7 +217,7 @@ public final class JdbcEventLogStore implements EventLogStore {
                             + SCHEMA.globalIndexColumn() + " RESTART WITH " + (highest + 1));
                 }
             }
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | java.io.UncheckedIOException e) {
             rollback();
             throw new OperationRefused("the restore into " + folder + " failed and was undone: " + e.getMessage(), e);
         } catch (RuntimeException e) {

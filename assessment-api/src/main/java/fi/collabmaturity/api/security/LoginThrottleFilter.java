@@ -15,15 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Answers 429 (with Retry-After) before checking a password for an account and address that are locked out. */
+/** Answers 429 (with Retry-After) before checking a password that {@link LoginThrottle} says must wait. */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
     private final ObjectMapper json;
+    private final ClientAddress addresses;
 
-    public LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+    public LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json, ClientAddress addresses) {
         this.throttle = throttle;
         this.json = json;
+        this.addresses = addresses;
     }
 
     @Override
@@ -31,14 +33,14 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String username = basicUsername(request.getHeader("Authorization"));
         if (username != null) {
-            Duration wait = throttle.waitFor(username, request.getRemoteAddr());
+            Duration wait = throttle.waitFor(username, addresses.of(request));
             if (!wait.isZero()) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds() + 1)));
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.TOO_MANY_REQUESTS,
                         "too-many-sign-in-failures", "Too many failed sign-ins",
-                        "too many failed sign-ins for this account from this address; wait and retry", null)
+                        "too many failed sign-ins for this account or from this address; wait and retry", null)
                         .getBody());
                 return;
             }

@@ -3,6 +3,7 @@ package fi.collabmaturity.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.collabmaturity.api.idempotency.IdempotencyFilter;
 import fi.collabmaturity.api.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,6 +30,8 @@ import java.io.IOException;
 /**
  * HTTP Basic against the built-in accounts, and bearer JWTs when an OIDC issuer is configured (see OidcTokens). The API is stateless (no session, no CSRF token to carry); health
  * answers without credentials, everything else needs them. 401 and 403 are problem details like every error.
+ * Writes from a page of another site are refused ({@link CrossSiteWriteFilter}), and a 401 never asks a browser
+ * for Basic credentials ({@link #CHALLENGE}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -63,12 +67,23 @@ public class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * The challenge of a 401. Not {@code Basic}: a browser answers a Basic challenge with its sign-in dialog and then
+     * sends the credentials with every request to the API, also with those a page of another site makes (see
+     * {@link CrossSiteWriteFilter}). HTTP clients send Basic credentials without being asked (curl -u, R, Python).
+     */
+    static final String CHALLENGE = "xBasic realm=\"collab-maturity\"";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
-                            LoginThrottle throttle, IdempotencyFilter idempotency, OidcTokens oidc)
+                            LoginThrottle throttle, IdempotencyFilter idempotency, OidcTokens oidc,
+                            ClientAddress addresses,
+                            @Value("${assessment.security.allowed-origins:}") String allowedOrigins)
             throws Exception {
         http.authenticationManager(authenticationManager)
-                .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
+                // the API's CSRF protection, where Spring's token-based one would be
+                .addFilterAt(new CrossSiteWriteFilter(allowedOrigins, json), CsrfFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, json, addresses), BasicAuthenticationFilter.class)
                 .addFilterAfter(idempotency, AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,11 +93,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"collab-maturity\"");
-                    write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                            "sign in with HTTP Basic");
-                }))
+                .httpBasic(basic -> basic.authenticationDetailsSource(addresses.details())
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", CHALLENGE);
+                            write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                                    "sign in with HTTP Basic");
+                        }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "your role does not allow this")));

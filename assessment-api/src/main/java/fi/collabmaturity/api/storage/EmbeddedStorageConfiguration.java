@@ -27,9 +27,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.GenericDeadLetterTableFac
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -184,13 +181,17 @@ public class EmbeddedStorageConfiguration {
         return "jdbc:h2:file:" + dataFolder.resolve("events") + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The data folder, readable by this user only ({@link DataFolder}). */
     static Path dataFolder(StorageProperties properties) {
-        Path folder = properties.dataPath();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + folder, e);
-        }
-        return folder;
+        return DataFolder.prepare(properties.dataPath());
+    }
+
+    /**
+     * Once every store has opened its files (created with the process umask), they are made owner-only as well;
+     * the event log's file exists from the schema's creation on, before this runs.
+     */
+    @Bean
+    org.springframework.beans.factory.SmartInitializingSingleton dataFolderTightened(StorageProperties properties) {
+        return () -> DataFolder.tighten(properties.dataPath());
     }
 }

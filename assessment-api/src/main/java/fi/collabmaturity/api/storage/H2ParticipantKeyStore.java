@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKeyArchive, AutoCloseable {
 
+    private final Path folder;
     private final String url;
     private Connection connection;
     private final Map<String, ParticipantKey> byParticipant = new ConcurrentHashMap<>();
@@ -43,6 +44,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
             "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)";
 
     public H2ParticipantKeyStore(Path folder) {
+        this.folder = folder;
         this.url = "jdbc:h2:file:" + folder.resolve("participant-keys") + ";WRITE_DELAY=0";
         open();
         try (Statement s = connection.createStatement()) {
@@ -64,6 +66,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         try {
             connection = DriverManager.getConnection(url, "sa", "");
             connection.setAutoCommit(true);
+            DataFolder.tighten(folder); // the file may be new (the first start, or rewritten by compaction)
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the participant key store", e);
         }
@@ -272,11 +275,13 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         if (key == null) {
             return false;
         }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM participant_keys WHERE participant = ?")) {
+        // SHUTDOWN COMPACT closes the database under the connection; the connection is closed as well (H2 traced
+        // "connection was not closed" for every erasure) and a new one opened on the rewritten file
+        try (Connection compacted = connection;
+             PreparedStatement delete = compacted.prepareStatement("DELETE FROM participant_keys WHERE participant = ?")) {
             delete.setString(1, participant);
             delete.executeUpdate();
-            try (Statement s = connection.createStatement()) {
+            try (Statement s = compacted.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
         } catch (SQLException e) {

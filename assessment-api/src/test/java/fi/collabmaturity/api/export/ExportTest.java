@@ -560,6 +560,65 @@ class ExportTest {
         return ExportZip.get(port, "maija", "maija-password-1", path);
     }
 
+    /**
+     * Imported text that a spreadsheet would run as a formula (OWASP's CSV injection) is written with a quote in
+     * front in every text column, numbers stay numbers, NUL never reaches a file, and the export stays
+     * reproducible. (A leading tab or CR does not survive the API's trimming; SpreadsheetSafeTextTest has them.) Last, in its own study, so that the known study's tests above see the log they expect.
+     */
+    @Test
+    @Order(200)
+    void neutralisesFormulasAndNulInTextCells() throws IOException {
+        String f = "/api/v1/studies/formulas";
+        created(researcher.post("/api/v1/studies",
+                "{\"id\":\"formulas\",\"title\":\"Formula study\",\"frameworkId\":\"keast-mandell-2014\"}"));
+        created(researcher.post(f + "/waves",
+                "{\"id\":\"w1\",\"label\":\"=1+1\",\"opensOn\":\"2024-09-01\",\"closesOn\":\"2024-12-31\"}"));
+        created(researcher.post(f + "/areas", "{\"id\":\"a1\",\"name\":\"@SUM(A1)\",\"regionCode\":\"21\","
+                + "\"interfaceTheme\":\"hyte\",\"parties\":[{\"type\":\"municipality\",\"name\":\"-Porvoo\"}]}"));
+        List<String> pseudonyms = List.of("=HYPERLINK(\\\"http://x\\\")", "+358", "-1", "@cmd", "'quoted", "plain");
+        for (int i = 0; i < pseudonyms.size(); i++) {
+            created(researcher.post(f + "/self-assessments", "{\"id\":\"sa" + i + "\",\"areaId\":\"a1\","
+                    + "\"waveId\":\"w1\",\"respondent\":{\"pseudonym\":\"" + pseudonyms.get(i) + "\","
+                    + "\"organisationType\":\"municipality\",\"actorLevel\":\"coordination\"},"
+                    + "\"answers\":{\"trust\":2.0}}"));
+        }
+        created(researcher.post(f + "/interviews", "{\"id\":\"i1\",\"waveId\":\"w1\",\"conductedOn\":"
+                + "\"2024-10-05\",\"informant\":{\"pseudonym\":\"=2*3\",\"organisationType\":\"ngo\","
+                + "\"actorLevel\":\"leadership\"},\"areaIds\":[\"a1\"]}"));
+        created(researcher.post(f + "/interviews/i1/findings", "{\"id\":\"f1\",\"areaId\":\"a1\","
+                + "\"dimension\":\"goals\",\"stage\":1,\"codes\":[\"=cmd|' /C calc'!A0\",\"fine\"],"
+                + "\"excerpt\":\"-A minus first, then a NUL: \\u0000.\"}"));
+        long last = created(researcher.post(f + "/interviews/i1/findings", "{\"id\":\"f2\",\"areaId\":\"a1\","
+                + "\"dimension\":\"trust\",\"stage\":2,\"codes\":[\"+x\"],\"excerpt\":\"@first\"}"))
+                .position();
+        assertThat(researcher.get(f + "/areas/a1/profile?waveId=w1&minPosition=" + last).status()).isEqualTo(200);
+
+        ExportZip zip = export(f + "/export?include=excerpts");
+        assertThat(zip.status()).isEqualTo(200);
+        List<CSVRecord> answers = csv(zip.file("self_assessments_long.csv"));
+        assertThat(answers).extracting(r -> r.get("respondent_pseudonym")).containsExactlyInAnyOrder(
+                "'=HYPERLINK(\"http://x\")", "'+358", "'-1", "'@cmd", "''quoted", "plain");
+        assertThat(answers).extracting(r -> r.get("value")).containsOnly("2.0");
+        List<CSVRecord> findings = csv(zip.file("findings.csv"));
+        assertThat(findings).extracting(r -> r.get("informant_pseudonym")).containsOnly("'=2*3");
+        assertThat(findings).extracting(r -> r.get("codes"))
+                .containsExactlyInAnyOrder("'=cmd|' /C calc'!A0;fine", "'+x");
+        assertThat(findings).extracting(r -> r.get("excerpt"))
+                .containsExactlyInAnyOrder("'-A minus first, then a NUL: \uFFFD.", "'@first");
+        assertThat(findings).extracting(r -> r.get("stage_number")).containsExactlyInAnyOrder("1", "2");
+        assertThat(csv(zip.file("waves.csv"))).extracting(r -> r.get("wave_label")).containsOnly("'=1+1");
+        assertThat(zip.file("areas.csv")).contains("'@SUM(A1)", "'-Porvoo");
+        for (Map.Entry<String, byte[]> file : zip.entries().entrySet()) {
+            for (byte b : file.getValue()) {
+                assertThat(b).as("a NUL byte in " + file.getKey()).isNotZero();
+            }
+        }
+        assertThat(zip.file("README.md")).contains("is written with one ' (single quote) in front");
+        assertThat(zip.file("datapackage.json")).contains("is written with one ' (single quote) in front");
+        assertThat(zip.file("codebook-ddi.xml")).contains("is written with one ' (single quote) in front");
+        assertThat(export(f + "/export?include=excerpts").bytes()).isEqualTo(zip.bytes());
+    }
+
     private ApiClient.Response selfAssessment(String id, String wave, String pseudonym, String answers,
                                               String comments) {
         return created(researcher.post(S + "/self-assessments", "{\"id\":\"" + id + "\",\"areaId\":\"hyte\","

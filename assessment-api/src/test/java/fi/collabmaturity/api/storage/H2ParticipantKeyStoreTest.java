@@ -4,7 +4,10 @@ import fi.collabmaturity.privacy.ParticipantKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +23,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The embedded default's key store, on a real H2 file: keys stored together stay one per participant and durable. */
 class H2ParticipantKeyStoreTest {
@@ -134,6 +138,58 @@ class H2ParticipantKeyStoreTest {
             // and a new participant's key is stored in the composed form
             reopened.obtain("s1", "O\u0308ljy-1");
             assertThat(reopened.exportKeys()).extracting(StoredKey::pseudonym).contains("\u00D6ljy-1");
+        }
+    }
+
+    /**
+     * Erasing a key compacts the file with SHUTDOWN COMPACT, which ends the database under the store's connection.
+     * That connection must still be closed: an unclosed one is found by H2 once it is garbage-collected, and
+     * reported in the database's trace file ("connection was not closed", error 90018) when the next connection
+     * opens.
+     */
+    @Test
+    void erasingAKeyClosesTheConnectionItCompacted() throws Exception {
+        // connections left unclosed elsewhere in this JVM are reported to whichever database opens next: report
+        // them to a scratch database first, so that only this store's connections can reach its trace file
+        reportUnclosedConnections("jdbc:h2:mem:drain");
+        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+            List<String> participants = new ArrayList<>();
+            for (String pseudonym : List.of("A", "B", "C")) {
+                participants.add(store.obtain("s1", pseudonym).participant());
+            }
+            for (String participant : participants) {
+                assertThat(store.destroy(participant)).isTrue();
+            }
+            assertThat(store.keyCount()).isZero();
+            reportUnclosedConnections("jdbc:h2:file:" + dir.resolve("participant-keys"));
+            assertThat(store.exportKeys()).isEmpty();
+        }
+        Path trace = dir.resolve("participant-keys.trace.db");
+        String traced = Files.exists(trace) ? Files.readString(trace) : "";
+        assertThat(traced).doesNotContain("90018").doesNotContain("not closed");
+    }
+
+    /** Lets the collector find unreachable connections, then opens one to {@code url}, which reports them. */
+    private static void reportUnclosedConnections(String url) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            Thread.sleep(20); // the reference handler enqueues what the collector found
+            try (Connection ignored = DriverManager.getConnection(url, "sa", "")) {
+                // opening is what reports them
+            }
+        }
+    }
+
+    @Test
+    void keepsItsFileReadableByItsOwnerOnlyAlsoAfterCompaction() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("participant-keys.mv.db");
+        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            String participant = store.obtain("s1", "A").participant();
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            store.destroy(participant); // rewrites the file
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
     }
 }

@@ -63,7 +63,7 @@ final class DataPackageWriter {
         r.put("type", "table");
         r.put("path", d.fileName());
         r.put("title", d.title().en());
-        r.put("description", d.description().en());
+        r.put("description", d.description().en() + " " + ExportDescription.SPREADSHEET_SAFE.en());
         r.put("format", "csv");
         r.put("mediatype", "text/csv");
         r.put("encoding", "utf-8");

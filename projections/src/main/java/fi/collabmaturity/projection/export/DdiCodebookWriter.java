@@ -100,9 +100,10 @@ final class DdiCodebookWriter {
         xml.start("fileType").attribute("charset", "UTF-8").text("text/csv").leaf();
         xml.element("format", "CSV (RFC 4180, comma, \\n line ends, header row, empty cell = missing)");
         xml.end(); // fileTxt
-        xml.element("notes", "fi", d.title().fi() + ". " + d.description().fi());
+        xml.element("notes", "fi", d.title().fi() + ". " + d.description().fi() + " "
+                + ExportDescription.SPREADSHEET_SAFE.fi());
         xml.element("notes", "en", "Primary key: " + String.join(", ", d.primaryKey()) + ". SHA-256: "
-                + table.file().sha256() + ".");
+                + table.file().sha256() + ". " + ExportDescription.SPREADSHEET_SAFE.en());
         xml.end();
     }
 

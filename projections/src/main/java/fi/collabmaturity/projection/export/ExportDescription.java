@@ -11,6 +11,17 @@ final class ExportDescription {
     static final Bilingual MISSING = new Bilingual(
             "Puuttuva tieto on tyhjä solu, ei koskaan 0. Ohitettu itsearvioinnin ulottuvuus ei tuota riviä.",
             "A missing value is an empty cell, never 0. A skipped self-assessment dimension has no row.");
+    /** The rule of {@link SpreadsheetSafeText}, for every file that describes the CSV values. */
+    static final Bilingual SPREADSHEET_SAFE = new Bilingual(
+            "Jos tekstisolu alkaa merkillä =, +, -, @, sarkain, rivinvaihto (CR) tai ', sen eteen on kirjoitettu "
+                    + "yksi ' (heittomerkki), jotta taulukkolaskentaohjelma ei suorita sitä kaavana; alkuperäinen "
+                    + "arvo saadaan poistamalla tekstisolun alusta yksi '. Numero-, päivämäärä- ja totuusarvosarakkeet "
+                    + "ovat ennallaan (negatiivinen luku pysyy lukuna). NUL-merkki on korvattu merkillä U+FFFD.",
+            "A text cell whose value begins with =, +, -, @, a tab, a carriage return (CR) or ' is written with one "
+                    + "' (single quote) in front, so that a spreadsheet does not run it as a formula; drop one "
+                    + "leading ' from a text cell to get the value back. Numeric, date and boolean columns are "
+                    + "written as they are (a negative number stays a number). A NUL character is replaced by "
+                    + "U+FFFD.");
     static final Bilingual WITHDRAWN = new Bilingual(
             "Peruutetut itsearvioinnit ja havainnot eivät ole mukana missään tiedostossa, kuten ne eivät ole "
                     + "mukana pistemäärissäkään. Uudelleenkoodatusta havainnosta on mukana viimeisin koodaus.",

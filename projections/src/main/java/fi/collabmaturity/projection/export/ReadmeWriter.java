@@ -62,6 +62,8 @@ final class ReadmeWriter {
                 + "(YYYY-MM-DD), booleans `true`/`false`. Results have 3 decimals, rounded half up from the "
                 + "unrounded values exactly as the API rounds them.\n");
         md.append("- ").append(ExportDescription.MISSING.en()).append('\n');
+        md.append("- ").append(ExportDescription.SPREADSHEET_SAFE.en()).append(" The loaders below read the "
+                + "cells as written; drop the quote where the exact text matters.\n");
         md.append("- ").append(ExportDescription.WITHDRAWN.en()).append('\n');
         md.append("- ").append(ExportDescription.ERASED.en()).append('\n');
         md.append("- The same `respondent_pseudonym` in different waves is the same person: use it as the panel "
