@@ -63,7 +63,7 @@ class ContractConformanceTest {
             JsonNode op = contract.operation(operation);
             List<String> success = contract.successStatuses(operation);
             if (success.isEmpty()) {
-                lacking.add(operation + ": no success status (add an entry to openapi/operations.json)");
+                lacking.add(operation + ": no success status (declare it in openapi/schemas.json, with a summary in openapi/operations.json)");
             }
             for (String status : success) {
                 JsonNode content = op.path("responses").path(status).path("content");
