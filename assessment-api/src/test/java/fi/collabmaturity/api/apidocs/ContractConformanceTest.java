@@ -101,6 +101,36 @@ class ContractConformanceTest {
         assertThat(lacking).isEmpty();
     }
 
+    /**
+     * Every name a declared schema requires is one of its properties: springdoc's model silently drops the others,
+     * so a misspelt name would vanish from the document instead of failing.
+     */
+    @Test
+    void declaredRequiredNamesAreProperties() throws java.io.IOException {
+        JsonNode declared;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/openapi/schemas.json")) {
+            declared = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        List<String> unknown = new ArrayList<>();
+        requiredNames(declared, "", unknown);
+        assertThat(unknown).isEmpty();
+    }
+
+    private static void requiredNames(JsonNode node, String at, List<String> unknown) {
+        if (node.isObject()) {
+            if (node.has("required") && node.has("properties")) {
+                node.get("required").forEach(name -> {
+                    if (!node.get("properties").has(name.asText())) {
+                        unknown.add(at + ": " + name.asText());
+                    }
+                });
+            }
+            node.fields().forEachRemaining(e -> requiredNames(e.getValue(), at + "/" + e.getKey(), unknown));
+        } else if (node.isArray()) {
+            node.forEach(item -> requiredNames(item, at, unknown));
+        }
+    }
+
     /** An object schema names its properties (or the schema of its values); other schemas name their type. */
     private static boolean typed(JsonNode schema) {
         if (schema.has("oneOf") || schema.has("anyOf") || schema.has("enum")) {
