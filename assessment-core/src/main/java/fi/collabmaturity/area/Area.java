@@ -24,12 +24,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Area {
 
-    private static final List<String> AGREEMENT_KINDS = List.of("strategic", "sub_agreement");
-    private static final List<String> AGREEMENT_STATUSES = List.of("none", "in_preparation", "ready");
-    private static final List<String> NEGOTIATION_KINDS = List.of("s14", "hyte");
-    private static final List<String> NEGOTIATION_MODELS = List.of("per_municipality", "sub_regional", "whole_region",
+    public static final List<String> AGREEMENT_KINDS = List.of("strategic", "sub_agreement");
+    public static final List<String> AGREEMENT_STATUSES = List.of("none", "in_preparation", "ready");
+    public static final List<String> NEGOTIATION_KINDS = List.of("s14", "hyte");
+    public static final List<String> NEGOTIATION_MODELS = List.of("per_municipality", "sub_regional", "whole_region",
             "continuous", "thematic", "standard_form");
-    private static final List<String> FORUM_LEVELS = List.of("strategic", "operational");
+    public static final List<String> FORUM_LEVELS = List.of("strategic", "operational");
 
     @AggregateIdentifier
     private String aggregateId;

@@ -21,25 +21,14 @@ public final class TestData {
         }
     }
 
-    /**
-     * A document of the shared contract (../shared next to the repository, as on the developers' machines), or
-     * the copy in test resources where the build runs without it (a CI checkout).
-     */
+    /** A document of the contract in the repository's {@code docs/} folder (API.md, DOMAIN.md). */
     public static Path contractFile(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve(name);
-            if (java.nio.file.Files.isRegularFile(candidate)) {
+            Path candidate = dir.resolve("docs").resolve(name);
+            if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        java.net.URL copy = TestData.class.getResource("/contract/" + name);
-        if (copy == null) {
-            throw new IllegalStateException("no copy of " + name + " in test resources");
-        }
-        try {
-            return Path.of(copy.toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        throw new IllegalStateException("no docs/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }
