@@ -259,6 +259,8 @@ public class ApiDocumentation {
                 .addProperty("field", new StringSchema().example("answers.trust"))
                 .addProperty("message", new StringSchema().example("must be from 1.0 to 3.0 in steps of 0.5"))
                 .required(List.of("field", "message"))));
+        properties.put("duplicateOf", new StringSchema().description("a duplicate-answer problem (409): the "
+                + "respondent's self-assessment already recorded for the area and wave"));
         ObjectSchema schema = new ObjectSchema();
         schema.setProperties(properties);
         schema.required(List.of("type", "title", "status"));

@@ -235,6 +235,9 @@ class ContractConformanceTest {
         String selfAssessments = "/api/v1/studies/lapland/self-assessments";
         String answer = post(admin, S + "/self-assessments", selfAssessments, example("POST " + S + "/self-assessments"))
                 .json().path("id").asText();
+        // the same respondent's second answer for the area and wave: 409 duplicate-answer naming the first
+        check("POST " + S + "/self-assessments", admin.post(selfAssessments,
+                example("POST " + S + "/self-assessments")));
         String withdrawn = post(admin, S + "/self-assessments", selfAssessments, """
                 {"areaId":"hyte","waveId":"w2023","respondent":{"pseudonym":"R-0002","organisationType":"ngo",
                  "actorLevel":"operations"},"answers":{"trust":3.0}}""").json().path("id").asText();
