@@ -150,8 +150,7 @@ public class StudyController {
         access.write(studyId);
         String username = body.username();
         if (username != null && !username.isBlank()) {
-            Optional<String> account = accounts.find(username).filter(a -> !a.deleted())
-                    .map(AccountDirectory.AccountState::username);
+            Optional<String> account = account(username);
             if (account.isPresent()) {
                 username = account.get();
             } else if (!oidc.enabled()) {
@@ -161,6 +160,19 @@ public class StudyController {
         commands.sendAndWait(new AddStudyMember(studyId, username, body.role()));
         return Responses.created("/api/v1/studies/" + studyId + "/members/" + username,
                 consistency.afterWrite(), Map.of("username", username, "role", body.role()));
+    }
+
+    /**
+     * The spelling of the existing account of this username in any case. Other spellings are looked up in the
+     * accounts read model: when it has none, it is brought up to the log's head first (an account just created).
+     */
+    private Optional<String> account(String username) {
+        Optional<AccountDirectory.AccountState> account = accounts.find(username);
+        if (account.isEmpty()) {
+            consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
+            account = accounts.find(username);
+        }
+        return account.filter(a -> !a.deleted()).map(AccountDirectory.AccountState::username);
     }
 
     /** The members of the study, by username: researchers of the study and admins; 403 for viewers. */
