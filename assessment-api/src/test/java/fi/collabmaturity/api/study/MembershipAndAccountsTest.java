@@ -99,6 +99,20 @@ class MembershipAndAccountsTest {
     }
 
     @Test
+    void aDeletedAccountSignsInInNoSpelling() {
+        ApiClient dora = anAdmin().createAccount("dora", "RESEARCHER");
+        ApiClient shouting = dora.as("DORA", "dora-password-1");
+        // another spelling is looked up in the accounts read model: once it has the account
+        status(200, anAdmin().get("/api/v1/accounts?minPosition=" + positions.head()));
+        status(200, shouting.get("/api/v1/studies"));
+        status(200, dora.get("/api/v1/studies"));
+        ApiClient.Response deleted = status(200, anAdmin().send("DELETE", "/api/v1/accounts/Dora", null, null));
+        assertThat(deleted.json().path("username").asText()).isEqualTo("dora");
+        status(401, shouting.get("/api/v1/studies"));
+        status(401, dora.get("/api/v1/studies"));
+    }
+
+    @Test
     void membersMustHaveAnAccountAndAreRecordedInItsSpelling() {
         status(201, rita.post("/api/v1/studies", Slice.study("needs-accounts")));
         String members = "/api/v1/studies/needs-accounts/members";
