@@ -27,6 +27,7 @@ public class Account {
     private String id;
     private String username;
     private boolean exists;
+    private List<String> roles = List.of();
 
     protected Account() {
         // for Axon
@@ -34,7 +35,7 @@ public class Account {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(CreateAccount command) {
+    public void handle(CreateAccount command, AccountRegistry accounts) {
         Validation v = new Validation()
                 .require(command.username() != null && USERNAME.matcher(command.username()).matches(), "username",
                         "must be 1-100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit")
@@ -52,14 +53,21 @@ public class Account {
             throw new ConflictException("account " + command.username() + " already exists"
                     + (exists ? "" : " (deleted; usernames are not reused)"));
         }
+        accounts.spellingOf(command.username()).ifPresent(taken -> {
+            throw new ConflictException("account " + taken + " already exists (usernames are compared ignoring case)");
+        });
         apply(new AccountCreated(command.username(), command.passwordHash(),
                 List.copyOf(new LinkedHashSet<>(command.roles()))));
     }
 
     @CommandHandler
-    public void handle(DeleteAccount command) {
+    public void handle(DeleteAccount command, AccountRegistry accounts) {
         if (!exists) {
             throw new NotFoundException("account " + command.username() + " does not exist");
+        }
+        if (roles.contains(Roles.ADMIN) && accounts.activeAdmins() <= 1) {
+            throw new ConflictException("account " + username + " is the last ADMIN: deleting it would leave nobody"
+                    + " to administer the installation; create another ADMIN account first");
         }
         apply(new AccountDeleted(username));
     }
@@ -68,6 +76,7 @@ public class Account {
     void on(AccountCreated event) {
         id = AccountIds.aggregateId(event.username());
         username = event.username();
+        roles = List.copyOf(event.roles());
         exists = true;
     }
 

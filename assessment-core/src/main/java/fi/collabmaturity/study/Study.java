@@ -57,10 +57,18 @@ public class Study {
                 .maxLength(command.username(), 100, "username")
                 .require(StudyRole.isRole(command.role()), "role", "must be RESEARCHER or VIEWER")
                 .throwIfInvalid();
-        if (command.role().equals(facts.members().get(command.username()))) {
+        if (facts.roleOf(command.username()).filter(command.role()::equals).isPresent()) {
             throw new ConflictException(command.username() + " is already a " + command.role() + " of this study");
         }
         apply(new StudyMemberAdded(studyId, command.username(), command.role()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveStudyMember command) {
+        new Validation().notBlank(command.username(), "username").throwIfInvalid();
+        String member = facts.memberNamed(command.username()).orElseThrow(() -> new NotFoundException(
+                command.username() + " is not a member of study " + studyId));
+        apply(new StudyMemberRemoved(studyId, member));
     }
 
     @CommandHandler
@@ -149,6 +157,11 @@ public class Study {
 
     @EventSourcingHandler
     void on(StudyMemberAdded event) {
+        facts = facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(StudyMemberRemoved event) {
         facts = facts.apply(event);
     }
 

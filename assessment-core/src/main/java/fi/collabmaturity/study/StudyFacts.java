@@ -1,5 +1,6 @@
 package fi.collabmaturity.study;
 
+import fi.collabmaturity.account.Usernames;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
 
@@ -45,11 +46,22 @@ public record StudyFacts(String studyId, String title, String description, Strin
                     members);
         }
         if (event instanceof StudyMemberAdded e) {
-            Map<String, String> next = new LinkedHashMap<>(members);
+            Map<String, String> next = withoutMember(e.username());
             next.put(e.username(), e.role());
             return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, policy, waves, next);
         }
+        if (event instanceof StudyMemberRemoved e) {
+            return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, policy, waves,
+                    withoutMember(e.username()));
+        }
         return this;
+    }
+
+    /** The members but this user, in any spelling: a later event for the same user replaces the earlier one. */
+    private Map<String, String> withoutMember(String username) {
+        Map<String, String> next = new LinkedHashMap<>(members);
+        next.keySet().removeIf(member -> Usernames.same(member, username));
+        return next;
     }
 
     private StudyFacts withWave(Wave wave) {
@@ -67,7 +79,13 @@ public record StudyFacts(String studyId, String title, String description, Strin
         return Optional.ofNullable(waveId == null ? null : waves.get(waveId));
     }
 
+    /** The user's role in the study, the username compared ignoring case. */
     public Optional<String> roleOf(String username) {
-        return Optional.ofNullable(members.get(username));
+        return memberNamed(username).map(members::get);
+    }
+
+    /** The spelling this user's membership was recorded with, if they are a member (compared ignoring case). */
+    public Optional<String> memberNamed(String username) {
+        return members.keySet().stream().filter(member -> Usernames.same(member, username)).findFirst();
     }
 }

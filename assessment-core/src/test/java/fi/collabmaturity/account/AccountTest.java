@@ -11,8 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static fi.collabmaturity.testsupport.Expect.invalidFields;
 
@@ -21,10 +23,28 @@ class AccountTest {
     private static final String HASH = "$2a$10$abcdefghijklmnopqrstuuN0x9m3gGmJ2mQ0eA3fSxb6Jp7aQ1Gy";
 
     private AggregateTestFixture<Account> fixture;
+    private final Registry registry = new Registry();
+
+    /** The other accounts, as the application's registry would tell them. */
+    static final class Registry implements AccountRegistry {
+        final List<String> usernames = new ArrayList<>();
+        long admins = 1;
+
+        @Override
+        public Optional<String> spellingOf(String username) {
+            return usernames.stream().filter(u -> Usernames.same(u, username)).findFirst();
+        }
+
+        @Override
+        public long activeAdmins() {
+            return admins;
+        }
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(registry);
     }
 
     @Nested
@@ -90,6 +110,16 @@ class AccountTest {
         }
 
         @Test
+        void refusesAUsernameThatDiffersOnlyInCaseFromAnotherAccount() {
+            registry.usernames.add("admin");
+            fixture.givenNoPriorActivity()
+                    .when(new CreateAccount("ADMIN", HASH, List.of("ADMIN")))
+                    .expectException(ConflictException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("account admin already exists"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesToReuseTheUsernameOfADeletedAccount() {
             fixture.given(new AccountCreated("viewer1", HASH, List.of("VIEWER")), new AccountDeleted("viewer1"))
                     .when(new CreateAccount("viewer1", HASH, List.of("VIEWER")))
@@ -103,6 +133,32 @@ class AccountTest {
 
         @Test
         void deletesAnAccount() {
+            fixture.given(new AccountCreated("viewer1", HASH, List.of("VIEWER")))
+                    .when(new DeleteAccount("viewer1"))
+                    .expectEvents(new AccountDeleted("viewer1"));
+        }
+
+        @Test
+        void refusesToDeleteTheLastAdmin() {
+            registry.admins = 1;
+            fixture.given(new AccountCreated("admin", HASH, List.of("ADMIN")))
+                    .when(new DeleteAccount("admin"))
+                    .expectException(ConflictException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("the last ADMIN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void deletesAnAdminWhileAnotherRemains() {
+            registry.admins = 2;
+            fixture.given(new AccountCreated("admin", HASH, List.of("RESEARCHER", "ADMIN")))
+                    .when(new DeleteAccount("admin"))
+                    .expectEvents(new AccountDeleted("admin"));
+        }
+
+        @Test
+        void deletesAnAccountThatIsNoAdminWhateverTheNumberOfAdmins() {
+            registry.admins = 1;
             fixture.given(new AccountCreated("viewer1", HASH, List.of("VIEWER")))
                     .when(new DeleteAccount("viewer1"))
                     .expectEvents(new AccountDeleted("viewer1"));

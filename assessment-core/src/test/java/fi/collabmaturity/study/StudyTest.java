@@ -219,6 +219,73 @@ class StudyTest {
     }
 
     @Nested
+    class RemoveStudyMemberCommand {
+
+        @Test
+        void removesAMemberNamedInAnySpellingAsTheMembershipWasRecorded() {
+            fixture.given(created(), new StudyMemberAdded(STUDY, "viewer1", "VIEWER"))
+                    .when(new RemoveStudyMember(STUDY, "Viewer1"))
+                    .expectEvents(new StudyMemberRemoved(STUDY, "viewer1"));
+        }
+
+        @Test
+        void removesTheCreator() {
+            fixture.given(created())
+                    .when(new RemoveStudyMember(STUDY, "researcher1"))
+                    .expectEvents(new StudyMemberRemoved(STUDY, "researcher1"));
+        }
+
+        @Test
+        void refusesToRemoveSomeoneWhoIsNoMember() {
+            fixture.given(created())
+                    .when(new RemoveStudyMember(STUDY, "viewer1"))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToRemoveAMemberTwice() {
+            fixture.given(created(), new StudyMemberAdded(STUDY, "viewer1", "VIEWER"),
+                            new StudyMemberRemoved(STUDY, "viewer1"))
+                    .when(new RemoveStudyMember(STUDY, "viewer1"))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void addsARemovedMemberAgain() {
+            fixture.given(created(), new StudyMemberAdded(STUDY, "viewer1", "VIEWER"),
+                            new StudyMemberRemoved(STUDY, "viewer1"))
+                    .when(new AddStudyMember(STUDY, "viewer1", "VIEWER"))
+                    .expectEvents(new StudyMemberAdded(STUDY, "viewer1", "VIEWER"));
+        }
+    }
+
+    @Nested
+    class MembersComparedIgnoringCase {
+
+        @Test
+        void refusesToAddAMemberAgainInAnotherSpelling() {
+            fixture.given(created(), new StudyMemberAdded(STUDY, "Maija", "VIEWER"))
+                    .when(new AddStudyMember(STUDY, "maija", "VIEWER"))
+                    .expectException(ConflictException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLaterEventInAnotherSpellingReplacesTheRoleOfTheSameUser() {
+            StudyFacts facts = StudyFacts.created(created())
+                    .apply(new StudyMemberAdded(STUDY, "Maija", "VIEWER"))
+                    .apply(new StudyMemberAdded(STUDY, "maija", "RESEARCHER"));
+            org.assertj.core.api.Assertions.assertThat(facts.roleOf("MAIJA")).contains("RESEARCHER");
+            org.assertj.core.api.Assertions.assertThat(facts.members())
+                    .containsOnlyKeys("researcher1", "maija");
+            org.assertj.core.api.Assertions.assertThat(facts.apply(new StudyMemberRemoved(STUDY, "maija"))
+                    .roleOf("Maija")).isEmpty();
+        }
+    }
+
+    @Nested
     class CreateWaveCommand {
 
         @Test

@@ -2,6 +2,7 @@ package fi.collabmaturity.api.account;
 
 import fi.collabmaturity.account.CreateAccount;
 import fi.collabmaturity.account.DeleteAccount;
+import fi.collabmaturity.api.security.AccountDirectory;
 import fi.collabmaturity.api.security.CachingAuthenticationProvider;
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.web.Paging;
@@ -39,10 +40,12 @@ public class AccountController {
     private final StudiesQueries queries;
     private final ReadYourWrites consistency;
     private final CachingAuthenticationProvider authentication;
+    private final AccountDirectory accounts;
 
     public AccountController(CommandGateway commands, StudyAccess access, PasswordEncoder encoder,
                              StudiesQueries queries, ReadYourWrites consistency,
-                             CachingAuthenticationProvider authentication) {
+                             CachingAuthenticationProvider authentication, AccountDirectory accounts) {
+        this.accounts = accounts;
         this.commands = commands;
         this.access = access;
         this.encoder = encoder;
@@ -60,7 +63,13 @@ public class AccountController {
         new Validation().require(body.password() != null && body.password().length() >= MIN_PASSWORD
                         && body.password().length() <= 200, "password",
                         "must be " + MIN_PASSWORD + "-200 characters").throwIfInvalid();
-        commands.sendAndWait(new CreateAccount(body.username(), encoder.encode(body.password()), body.roles()));
+        String hash = encoder.encode(body.password());
+        synchronized (this) {
+            // the rules ask the accounts read model about the other accounts: bring it up to date first, one
+            // account change at a time
+            consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
+            commands.sendAndWait(new CreateAccount(body.username(), hash, body.roles()));
+        }
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", body.username());
         created.put("username", body.username());
@@ -82,8 +91,13 @@ public class AccountController {
     @DeleteMapping("/{username}")
     public ResponseEntity<Map<String, Object>> delete(@PathVariable String username) {
         access.requireAdmin();
-        commands.sendAndWait(new DeleteAccount(username));
-        authentication.forget(username);
-        return Responses.written(consistency.afterWrite(), Map.of("username", username, "deleted", true));
+        // the account in the spelling it was created with (usernames are matched ignoring case)
+        String account = accounts.find(username).map(AccountDirectory.AccountState::username).orElse(username);
+        synchronized (this) {
+            consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
+            commands.sendAndWait(new DeleteAccount(account));
+        }
+        authentication.forget(account);
+        return Responses.written(consistency.afterWrite(), Map.of("username", account, "deleted", true));
     }
 }

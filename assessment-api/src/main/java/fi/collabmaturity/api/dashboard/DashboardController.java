@@ -268,8 +268,9 @@ public class DashboardController {
         model.addAttribute("trendJson", toJson(Map.of("waves", waves.stream().map(Wave::label).toList(),
                 "dimensions", trends)));
 
-        Document path = maturity.path(framework, study.policy(), studyId, areaId,
-                waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language());
+        // the theme codes behind the path are for researchers of the study and admins; viewers see aggregates only
+        Document path = access.audience(study).path(maturity.path(framework, study.policy(), studyId, areaId,
+                waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language()));
         model.addAttribute("path", path);
         model.addAttribute("asOf", path.get("asOf"));
         List<Map<String, Object>> milestonesByWave = new ArrayList<>();

@@ -39,7 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Theme interviews and the findings coded from them. Excerpts and informants only for researchers and admins. */
+/**
+ * Theme interviews and the findings coded from them: individual records, read by researchers of the study and admins
+ * only (viewers see aggregated results: 403).
+ */
 @RestController
 @RequestMapping("/api/v1/studies/{studyId}/interviews")
 public class InterviewController {
@@ -96,7 +99,7 @@ public class InterviewController {
                                     @RequestParam(required = false) Integer size,
                                     @RequestParam(required = false) Long minPosition) {
         Paging paging = Paging.of(page, size);
-        StudyFacts study = access.read(studyId);
+        StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
         StudiesQueries.Page result = queries.interviews(studyId, waveId, areaId, paging.page(), paging.size());
         boolean personalData = access.maySeePersonalData(study);
@@ -107,7 +110,7 @@ public class InterviewController {
     @GetMapping("/{interviewId}")
     public ResponseEntity<Map<String, Object>> get(@PathVariable String studyId, @PathVariable String interviewId,
                                                    @RequestParam(required = false) Long minPosition) {
-        StudyFacts study = access.read(studyId);
+        StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
         Document doc = existing(studyId, interviewId);
         return ResponseEntity.ok().eTag(ETags.of(doc.get("version")))
@@ -141,7 +144,7 @@ public class InterviewController {
     public ResponseEntity<Map<String, Object>> finding(@PathVariable String studyId, @PathVariable String interviewId,
                                                        @PathVariable String findingId,
                                                        @RequestParam(required = false) Long minPosition) {
-        StudyFacts study = access.read(studyId);
+        StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
         Document doc = existing(studyId, interviewId);
         Object finding = doc.get("findings", new Document()).get(findingId);

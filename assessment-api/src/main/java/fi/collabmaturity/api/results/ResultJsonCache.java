@@ -2,6 +2,7 @@ package fi.collabmaturity.api.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.collabmaturity.api.security.Audience;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.support.ProgressQueries;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 /**
  * The JSON of maturity results, kept per version of the maturity read models (the same rule as the projection's
  * own {@link ResultCache}): a result is computed and written as JSON once per version, then served as it is. The
- * results have no personal data and look the same to everyone allowed to read the study, so one copy serves all.
+ * results have no personal data; a maturity path shows the theme codes behind it to researchers and not to viewers,
+ * so paths are kept per {@link Audience} (part of the key), every other result once for all.
  */
 @Component
 public class ResultJsonCache {
@@ -71,13 +73,17 @@ public class ResultJsonCache {
                 snapshot -> maturity.trajectory(snapshot, framework, study.policy(), studyId, areaId, waves));
     }
 
-    /** The maturity path of an area in a language, at a wave or (waveId null) the latest wave with evidence. */
-    ResultJson path(Asker asker, StudyFacts study, Framework framework, String areaId, List<String> waves,
-                    String waveId, String language) {
+    /**
+     * The maturity path of an area in a language, at a wave or (waveId null) the latest wave with evidence, as the
+     * audience may see it.
+     */
+    ResultJson path(Asker asker, Audience audience, StudyFacts study, Framework framework, String areaId,
+                    List<String> waves, String waveId, String language) {
         String studyId = study.studyId();
-        return get(asker, "path", framework, study.policy(), Arrays.asList(studyId, areaId, waves, waveId, language),
-                snapshot -> maturity.path(snapshot, framework, study.policy(), studyId, areaId, waves, waveId,
-                        language));
+        return get(asker, "path", framework, study.policy(),
+                Arrays.asList(studyId, areaId, waves, waveId, language, audience),
+                snapshot -> audience.path(maturity.path(snapshot, framework, study.policy(), studyId, areaId, waves,
+                        waveId, language)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.results;
 
+import fi.collabmaturity.api.security.Audience;
 import fi.collabmaturity.api.web.Languages;
 import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.framework.Framework;
@@ -25,8 +26,9 @@ import static fi.collabmaturity.api.results.ResultJsonCache.Asker.PRIMER;
 /**
  * Prepares the results dashboards and clients ask for first, once the maturity read models have changed and then
  * stayed unchanged for a while ({@code assessment.results.prime-after}, 5 s; 0 turns it off): every wave's overview
- * (unfiltered), every area's profile in every wave, and every area's maturity path (latest wave) in each language,
- * as the API serves them ({@link ResultJsonCache}); not trajectories, paths of a named wave or filtered overviews.
+ * (unfiltered), every area's profile in every wave, and every area's maturity path (latest wave) in each language
+ * as researchers see it (viewers' paths, without the theme codes, are computed at their first read), as the API
+ * serves them ({@link ResultJsonCache}); not trajectories, paths of a named wave or filtered overviews.
  * Without it, the first read of each after a change computes it: a few milliseconds for a profile, tens for a path,
  * which is what the slowest reads were made of.
  *
@@ -192,7 +194,7 @@ public class ResultPrimer implements SmartLifecycle {
                 if (!pass.next()) {
                     return false;
                 }
-                results.path(PRIMER, facts, framework.get(), area, waves, null, language);
+                results.path(PRIMER, Audience.RESEARCHERS, facts, framework.get(), area, waves, null, language);
             }
         }
         return true;

@@ -118,7 +118,7 @@ public class ResultsController {
         Framework framework = frameworks.get(study.frameworkId());
         List<String> waves = waveOrder(study);
         String language = Languages.pick(lang, acceptLanguage);
-        return results.path(READER, study, framework, areaId, waves, waveId, language);
+        return results.path(READER, access.audience(study), study, framework, areaId, waves, waveId, language);
     }
 
     /** Inter-coder reliability of the double-coded findings: of one wave, or of the whole study. */

@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.security;
 
+import fi.collabmaturity.account.Usernames;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -88,9 +89,9 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
-    /** Forgets every cached sign-in of a user (after the account changed). */
+    /** Forgets every cached sign-in of a user, in any spelling of the name (after the account changed). */
     public void forget(String username) {
-        cache.keySet().removeIf(k -> k.startsWith(username + '\u0000'));
+        cache.keySet().removeIf(k -> Usernames.same(k.substring(0, k.indexOf('\u0000')), username));
     }
 
     @Override

@@ -41,6 +41,23 @@ public class StudyAccess {
         return study;
     }
 
+    /**
+     * The study, if the caller may read its individual records (interviews, findings, self-assessments, members):
+     * researchers of the study and admins; 403 for viewers, who see aggregated results only; 404 for non-members.
+     */
+    public StudyFacts readIndividualRecords(String studyId) {
+        StudyFacts study = read(studyId);
+        if (audience(study) == Audience.VIEWERS) {
+            throw new AccessDeniedException("viewers of study " + studyId + " see aggregated results only");
+        }
+        return study;
+    }
+
+    /** Whom the study's results are shaped for when the caller reads them. */
+    public Audience audience(StudyFacts study) {
+        return mayWrite(study) ? Audience.RESEARCHERS : Audience.VIEWERS;
+    }
+
     /** Excerpts, comments and participant attributes: researchers of the study and admins only. */
     public boolean maySeePersonalData(StudyFacts study) {
         return mayWrite(study);

@@ -37,7 +37,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Self-assessments: one respondent's positions on the continuum for one area in one wave. */
+/**
+ * Self-assessments: one respondent's positions on the continuum for one area in one wave. Individual answers are read
+ * by researchers of the study and admins only (viewers see aggregated results: 403).
+ */
 @RestController
 @RequestMapping("/api/v1/studies/{studyId}/self-assessments")
 public class SelfAssessmentController {
@@ -91,7 +94,7 @@ public class SelfAssessmentController {
                                     @RequestParam(required = false) Integer size,
                                     @RequestParam(required = false) Long minPosition) {
         Paging paging = Paging.of(page, size);
-        StudyFacts study = access.read(studyId);
+        StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
         StudiesQueries.Page result = queries.selfAssessments(studyId, areaId, waveId, paging.page(), paging.size());
         boolean personalData = access.maySeePersonalData(study);
@@ -102,7 +105,7 @@ public class SelfAssessmentController {
     @GetMapping("/{selfAssessmentId}")
     public ResponseEntity<Map<String, Object>> get(@PathVariable String studyId, @PathVariable String selfAssessmentId,
                                                    @RequestParam(required = false) Long minPosition) {
-        StudyFacts study = access.read(studyId);
+        StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
         Document doc = queries.selfAssessment(studyId, selfAssessmentId).orElseThrow(() -> new NotFoundException(
                 "self-assessment " + selfAssessmentId + " does not exist in study " + studyId));

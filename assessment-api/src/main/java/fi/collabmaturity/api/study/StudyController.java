@@ -1,5 +1,9 @@
 package fi.collabmaturity.api.study;
 
+import fi.collabmaturity.account.Usernames;
+import fi.collabmaturity.api.security.AccountDirectory;
+import fi.collabmaturity.api.security.Audience;
+import fi.collabmaturity.api.security.OidcTokens;
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.web.Paging;
 import fi.collabmaturity.api.web.ReadYourWrites;
@@ -12,16 +16,19 @@ import fi.collabmaturity.study.AddStudyMember;
 import fi.collabmaturity.study.CloseWave;
 import fi.collabmaturity.study.CreateStudy;
 import fi.collabmaturity.study.CreateWave;
+import fi.collabmaturity.study.RemoveStudyMember;
 import fi.collabmaturity.study.ReopenWave;
 import fi.collabmaturity.study.SetScoringPolicy;
 import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
+import fi.collabmaturity.shared.Validation;
 import org.springframework.web.bind.annotation.PutMapping;
 import fi.collabmaturity.study.Wave;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +42,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Studies, their members and waves. Single studies and waves are read from the event log (always current). */
@@ -47,9 +55,14 @@ public class StudyController {
     private final StudyDirectory directory;
     private final StudiesQueries queries;
     private final ReadYourWrites consistency;
+    private final AccountDirectory accounts;
+    private final OidcTokens oidc;
 
     public StudyController(CommandGateway commands, StudyAccess access, StudyDirectory directory,
-                           StudiesQueries queries, ReadYourWrites consistency) {
+                           StudiesQueries queries, ReadYourWrites consistency, AccountDirectory accounts,
+                           OidcTokens oidc) {
+        this.accounts = accounts;
+        this.oidc = oidc;
         this.commands = commands;
         this.access = access;
         this.directory = directory;
@@ -113,22 +126,74 @@ public class StudyController {
         boolean admin = access.isAdmin();
         String user = access.currentUser();
         StudiesQueries.Page result = queries.studies(doc -> admin || StudiesQueries.members(doc).stream()
-                .anyMatch(m -> user.equals(m.getString("username"))) || user.equals(doc.getString("createdBy")),
-                paging.page(), paging.size());
+                .anyMatch(m -> Usernames.same(user, m.getString("username"))), paging.page(), paging.size());
         return Responses.page(result.content(), result.page(), result.size(), result.totalElements());
     }
 
+    /** A study; its members only for researchers of the study and admins (viewers see aggregates only). */
     @GetMapping("/{studyId}")
     public Map<String, Object> get(@PathVariable String studyId) {
-        return study(access.read(studyId));
+        StudyFacts study = access.read(studyId);
+        Map<String, Object> out = study(study);
+        if (access.audience(study) == Audience.VIEWERS) {
+            out.remove("members");
+        }
+        return out;
     }
 
+    /**
+     * Gives a user a role in the study. The user must have a built-in account (named in any spelling; the
+     * membership records the account's own), except when OIDC sign-in is configured: its users may have none.
+     */
     @PostMapping(path = "/{studyId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> addMember(@PathVariable String studyId, @RequestBody NewMember body) {
         access.write(studyId);
-        commands.sendAndWait(new AddStudyMember(studyId, body.username(), body.role()));
-        return Responses.created("/api/v1/studies/" + studyId + "/members/" + body.username(),
-                consistency.afterWrite(), Map.of("username", body.username(), "role", body.role()));
+        String username = body.username();
+        if (username != null && !username.isBlank()) {
+            Optional<String> account = account(username);
+            if (account.isPresent()) {
+                username = account.get();
+            } else if (!oidc.enabled()) {
+                new Validation().add("username", "no account has this username").throwIfInvalid();
+            }
+        }
+        commands.sendAndWait(new AddStudyMember(studyId, username, body.role()));
+        return Responses.created("/api/v1/studies/" + studyId + "/members/" + username,
+                consistency.afterWrite(), Map.of("username", username, "role", body.role()));
+    }
+
+    /**
+     * The spelling of the existing account of this username in any case. Other spellings are looked up in the
+     * accounts read model: when it has none, it is brought up to the log's head first (an account just created).
+     */
+    private Optional<String> account(String username) {
+        Optional<AccountDirectory.AccountState> account = accounts.find(username);
+        if (account.isEmpty()) {
+            consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
+            account = accounts.find(username);
+        }
+        return account.filter(a -> !a.deleted()).map(AccountDirectory.AccountState::username);
+    }
+
+    /** The members of the study, by username: researchers of the study and admins; 403 for viewers. */
+    @GetMapping("/{studyId}/members")
+    public Map<String, Object> members(@PathVariable String studyId, @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        List<Map<String, Object>> members = members(access.readIndividualRecords(studyId));
+        int from = Math.min(paging.page() * paging.size(), members.size());
+        return Responses.page(members.subList(from, Math.min(members.size(), from + paging.size())), paging.page(),
+                paging.size(), members.size());
+    }
+
+    /** Revokes a membership: from then on the study answers that user as if it did not exist (404). */
+    @DeleteMapping("/{studyId}/members/{username}")
+    public ResponseEntity<Map<String, Object>> removeMember(@PathVariable String studyId,
+                                                            @PathVariable String username) {
+        StudyFacts study = access.write(studyId);
+        String member = study.memberNamed(username).orElse(username);
+        commands.sendAndWait(new RemoveStudyMember(studyId, member));
+        return Responses.written(consistency.afterWrite(), Map.of("username", member, "removed", true));
     }
 
     @PostMapping(path = "/{studyId}/waves", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -198,8 +263,13 @@ public class StudyController {
         out.put("framework", Map.of("id", s.frameworkId(), "version", s.frameworkVersion()));
         out.put("scoringPolicy", policy(s.policy()));
         out.put("waves", ordered(s).stream().map(StudyController::wave).toList());
-        out.put("members", s.members().entrySet().stream()
-                .map(e -> Map.of("username", e.getKey(), "role", e.getValue())).toList());
+        out.put("members", members(s));
         return out;
+    }
+
+    private static List<Map<String, Object>> members(StudyFacts s) {
+        return s.members().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> Usernames.key(e.getKey())))
+                .<Map<String, Object>>map(e -> Map.of("username", e.getKey(), "role", e.getValue())).toList();
     }
 }

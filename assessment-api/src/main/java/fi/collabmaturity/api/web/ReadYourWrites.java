@@ -61,6 +61,11 @@ public class ReadYourWrites {
         }
     }
 
+    /** Waits until the named processors have handled every event in the log now (up to 5 s, like {@link #await}). */
+    public void awaitHead(Collection<String> processors) {
+        await(positions.head(), processors);
+    }
+
     private boolean reached(String processorName, long position) {
         StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + processorName));

@@ -65,7 +65,13 @@ class RoleMatrixTest {
         ok(admin.post(S + "/interviews", "{\"id\":\"i1\",\"waveId\":\"w1\",\"conductedOn\":\"2023-10-01\","
                 + "\"informant\":{\"pseudonym\":\"INF-1\",\"organisationType\":\"municipality\","
                 + "\"actorLevel\":\"leadership\"},\"areaIds\":[\"a1\"]}"));
+        ok(admin.post(S + "/interviews/i1/findings", "{\"id\":\"f1\",\"areaId\":\"a1\",\"dimension\":\"trust\","
+                + "\"stage\":2,\"codes\":[\"c1\"]}"));
         for (String who : CALLERS) {
+            // accounts to be added as members, and members to be removed, one per caller
+            admin.createAccount("m-" + who, "VIEWER");
+            admin.createAccount("d-" + who, "VIEWER");
+            ok(admin.post(S + "/members", "{\"username\":\"d-" + who + "\",\"role\":\"VIEWER\"}"));
             ok(admin.post(S + "/waves", Slice.wave("w-" + who)));
             ok(admin.post(S + "/self-assessments", "{\"id\":\"s-" + who + "\",\"areaId\":\"a1\",\"waveId\":\"w1\","
                     + "\"respondent\":{\"pseudonym\":\"P-" + who + "\",\"organisationType\":\"municipality\","
@@ -93,6 +99,8 @@ class RoleMatrixTest {
                 new Row("GET", S, null, OK, OK, OK, 404, 401),
                 new Row("GET", "/api/v1/studies/no-such-study", null, 404, 404, 404, 404, 401),
                 new Row("POST", S + "/members", "{\"username\":\"m-{who}\",\"role\":\"VIEWER\"}", OK, OK, 403, 404, 401),
+                new Row("GET", S + "/members", null, OK, OK, 403, 404, 401),
+                new Row("DELETE", S + "/members/d-{who}", null, OK, OK, 403, 404, 401),
                 new Row("PUT", S + "/scoring-policy", "{\"minimumN\":3}", OK, OK, 403, 404, 401),
                 new Row("POST", S + "/waves", Slice.wave("nw-{who}"), OK, OK, 403, 404, 401),
                 new Row("GET", S + "/waves", null, OK, OK, OK, 404, 401),
@@ -104,11 +112,13 @@ class RoleMatrixTest {
                 new Row("POST", S + "/areas/a1/forums", "{\"name\":\"Forum {who}\",\"level\":\"strategic\"}",
                         OK, OK, 403, 404, 401),
                 new Row("POST", S + "/interviews", interview, OK, OK, 403, 404, 401),
-                new Row("GET", S + "/interviews", null, OK, OK, OK, 404, 401),
-                new Row("GET", S + "/interviews/i1", null, OK, OK, OK, 404, 401),
+                new Row("GET", S + "/interviews", null, OK, OK, 403, 404, 401),
+                new Row("GET", S + "/interviews/i1", null, OK, OK, 403, 404, 401),
                 new Row("POST", S + "/interviews/i1/findings", finding, OK, OK, 403, 404, 401),
+                new Row("GET", S + "/interviews/i1/findings/f1", null, OK, OK, 403, 404, 401),
                 new Row("POST", S + "/self-assessments", sa, OK, OK, 403, 404, 401),
-                new Row("GET", S + "/self-assessments", null, OK, OK, OK, 404, 401),
+                new Row("GET", S + "/self-assessments", null, OK, OK, 403, 404, 401),
+                new Row("GET", S + "/self-assessments/s-admin", null, OK, OK, 403, 404, 401),
                 new Row("DELETE", S + "/self-assessments/s-{who}", "{\"reason\":\"test\"}", OK, OK, 403, 404, 401),
                 new Row("GET", S + "/areas/a1/profile?waveId=w1", null, OK, OK, OK, 404, 401),
                 new Row("GET", S + "/areas/a1/trajectory", null, OK, OK, OK, 404, 401),

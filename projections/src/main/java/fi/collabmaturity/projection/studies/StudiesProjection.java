@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import fi.collabmaturity.account.AccountCreated;
 import fi.collabmaturity.account.AccountDeleted;
+import fi.collabmaturity.account.Usernames;
 import fi.collabmaturity.area.AgreementRecorded;
 import fi.collabmaturity.area.AreaRegistered;
 import fi.collabmaturity.area.BuildingBlocksAssessed;
@@ -28,6 +29,8 @@ import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
 import fi.collabmaturity.study.StudyCreated;
 import fi.collabmaturity.study.StudyMemberAdded;
+import fi.collabmaturity.study.StudyMemberRemoved;
+import fi.collabmaturity.study.StudyRole;
 import fi.collabmaturity.study.WaveClosed;
 import fi.collabmaturity.study.WaveCreated;
 import fi.collabmaturity.study.WaveReopened;
@@ -57,7 +60,7 @@ import java.util.Map;
 public class StudiesProjection {
 
     /** The version of this projection's read-model layout: raise it when documents change shape (see MaturityProjection). */
-    public static final int LAYOUT = 1;
+    public static final int LAYOUT = 2;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final String USER = "username";
@@ -69,19 +72,35 @@ public class StudiesProjection {
 
     @EventHandler
     void on(StudyCreated e, @SequenceNumber Long version, @Timestamp Instant at, @MetaDataValue(USER) String user) {
-        stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.combine(
+        List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("title", e.title()),
                 Updates.set("description", e.description()),
                 Updates.set("frameworkId", e.frameworkId()),
                 Updates.set("frameworkVersion", e.frameworkVersion()),
                 Updates.set("createdAt", at.toString()),
                 Updates.set("createdBy", user)));
+        if (e.createdBy() != null) {
+            // the creator is a researcher of the study until removed, as in StudyFacts
+            updates.add(Updates.set(memberKey(e.createdBy()),
+                    new Document("username", e.createdBy()).append("role", StudyRole.RESEARCHER.name())));
+        }
+        stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.combine(updates));
     }
 
     @EventHandler
     void on(StudyMemberAdded e, @SequenceNumber Long version) {
-        stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.set("members." + Keys.encode(e.username()),
+        stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.set(memberKey(e.username()),
                 new Document("username", e.username()).append("role", e.role())));
+    }
+
+    @EventHandler
+    void on(StudyMemberRemoved e, @SequenceNumber Long version) {
+        stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.unset(memberKey(e.username())));
+    }
+
+    /** Members are keyed by their username ignoring case: a later event for the same user replaces the earlier. */
+    private static String memberKey(String username) {
+        return "members." + Keys.encode(Usernames.key(username));
     }
 
     @EventHandler

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import fi.collabmaturity.account.Roles;
+import fi.collabmaturity.account.Usernames;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -100,6 +102,23 @@ public final class StudiesQueries {
                         .append("createdAt", d.getString("createdAt")))
                 .toList();
         return Page.of(all, page, size);
+    }
+
+    /** The spelling of the account, existing or deleted, whose username equals this one ignoring case. */
+    public Optional<String> accountNamed(String username) {
+        String key = Usernames.key(username);
+        for (Document d : collection(StudiesCollections.ACCOUNTS).find().projection(new Document("_id", 1))) {
+            if (Usernames.key(d.getString("_id")).equals(key)) {
+                return Optional.of(d.getString("_id"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many accounts exist (not deleted) with the ADMIN role. */
+    public long activeAdmins() {
+        return collection(StudiesCollections.ACCOUNTS).countDocuments(Filters.and(Filters.eq("roles", Roles.ADMIN),
+                Filters.eq("deletedAt", null)));
     }
 
     /** Interface themes added by administrators (the seeded ones are reference data of the core). */
