@@ -185,6 +185,11 @@ class ContractConformanceTest {
         put(admin, S + "/scoring-policy", "/api/v1/studies/lapland/scoring-policy", null, "{\"minimumN\":1}");
         post(admin, S + "/members", "/api/v1/studies/lapland/members", example("POST " + S + "/members"));
         post(admin, S + "/members", "/api/v1/studies/lapland/members", "{\"username\":\"vieras\",\"role\":\"VIEWER\"}");
+        get(admin, S + "/members", "/api/v1/studies/lapland/members?minPosition=" + position);
+        check("DELETE " + S + "/members/{username}", admin.send("DELETE", "/api/v1/studies/lapland/members/maija",
+                null, null));
+        check("DELETE " + S + "/members/{username}", admin.send("DELETE", "/api/v1/studies/lapland/members/maija",
+                null, null));
         post(admin, S + "/waves", "/api/v1/studies/lapland/waves", example("POST " + S + "/waves"));
         get(admin, S + "/waves", "/api/v1/studies/lapland/waves");
         get(admin, S + "/waves/{waveId}", "/api/v1/studies/lapland/waves/w2023");
