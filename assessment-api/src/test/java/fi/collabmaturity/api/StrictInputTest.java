@@ -143,6 +143,8 @@ class StrictInputTest {
         assertThat(api.post("/api/v1/accounts", "{\"username\":\"longpass\",\"password\":\"" + "p".repeat(72)
                 + "\",\"roles\":[\"RESEARCHER\"]}").status()).isEqualTo(201);
         assertThat(api.as("longpass", "p".repeat(72)).get("/api/v1/studies").status()).isEqualTo(200);
+        ApiClient.Response tooLong = api.as("longpass", "p".repeat(73)).get("/api/v1/studies");
+        assertThat(tooLong.status()).as("a sign-in with a longer password is a wrong password").isEqualTo(401);
     }
 
     @Test

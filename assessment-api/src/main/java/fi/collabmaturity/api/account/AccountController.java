@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import java.util.Map;
 public class AccountController {
 
     static final int MIN_PASSWORD = 10;
+    /** BCrypt reads no more than 72 bytes of a password; a longer one would not be what is checked. */
+    static final int MAX_PASSWORD_BYTES = 72;
     private final CommandGateway commands;
     private final StudyAccess access;
     private final PasswordEncoder encoder;
@@ -58,8 +61,9 @@ public class AccountController {
     public ResponseEntity<Map<String, Object>> create(@RequestBody NewAccount body) {
         access.requireAdmin();
         new Validation().require(body.password() != null && body.password().length() >= MIN_PASSWORD
-                        && body.password().length() <= 200, "password",
-                        "must be " + MIN_PASSWORD + "-200 characters").throwIfInvalid();
+                        && body.password().getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES, "password",
+                        "must be at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES
+                                + " bytes in UTF-8").throwIfInvalid();
         commands.sendAndWait(new CreateAccount(body.username(), encoder.encode(body.password()), body.roles()));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", body.username());
