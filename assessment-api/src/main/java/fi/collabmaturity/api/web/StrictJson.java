@@ -1,6 +1,15 @@
 package fi.collabmaturity.api.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -9,6 +18,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.time.temporal.Temporal;
 
 /**
  * The API reads JSON exactly as it is written, or refuses it: what a researcher sends is what is recorded. Jackson's
@@ -43,8 +55,45 @@ public class StrictJson {
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
                     // Dates only as ISO text: the java.time readers take a bare number as days or seconds since
-                    // 1970 unless they are told not to be lenient.
+                    // 1970 unless they are told not to be lenient (and see datesOnlyAsText for lists).
                     mapper.setDefaultLeniency(false);
                 });
+    }
+
+    /**
+     * The java.time readers also take a list, {@code [2023, 9, 1]} or even {@code []} (read as no date at all),
+     * whatever their leniency: dates and times are read from text only.
+     */
+    @Bean
+    Module datesOnlyAsText() {
+        return new SimpleModule("dates-only-as-text").setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                return Temporal.class.isAssignableFrom(description.getBeanClass())
+                        ? new TextOnly(deserializer) : deserializer;
+            }
+        });
+    }
+
+    /** Refuses any token but a string before the wrapped reader sees it; null stays null. */
+    static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(JsonDeserializer<?> reader) {
+            super(reader);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> reader) {
+            return new TextOnly(reader);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), p);
+            }
+            return super.deserialize(p, context);
+        }
     }
 }
