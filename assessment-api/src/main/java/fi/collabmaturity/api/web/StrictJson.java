@@ -54,8 +54,8 @@ public class StrictJson {
                     mapper.coercionConfigFor(LogicalType.Boolean)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-                    // Dates only as ISO text: the java.time readers take a bare number as days or seconds since
-                    // 1970 unless they are told not to be lenient (and see datesOnlyAsText for lists).
+                    // Dates exactly as ISO text: leniently, the java.time readers take a bare number as days or
+                    // seconds since 1970 and cut "2023-09-01T10:00:00" down to a date (lists: see datesOnlyAsText).
                     mapper.setDefaultLeniency(false);
                 });
     }
