@@ -1,5 +1,6 @@
 package fi.collabmaturity.study;
 
+import fi.collabmaturity.account.Account;
 import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
@@ -53,8 +54,9 @@ public class Study {
     @CommandHandler
     public void handle(AddStudyMember command) {
         new Validation()
-                .notBlank(command.username(), "username")
-                .maxLength(command.username(), 100, "username")
+                .require(command.username() != null && Account.USERNAME.matcher(command.username()).matches(),
+                        "username", "must be an account's username: 1-100 letters, digits, '.', '_', '@' or '-', "
+                                + "starting with a letter or digit")
                 .require(StudyRole.isRole(command.role()), "role", "must be RESEARCHER or VIEWER")
                 .throwIfInvalid();
         if (facts.roleOf(command.username()).filter(command.role()::equals).isPresent()) {

@@ -191,6 +191,16 @@ class StudyTest {
                     .expectNoEvents();
         }
 
+        /** A member is an account: the same syntax (which also keeps the name a plain segment of a URL). */
+        @ParameterizedTest
+        @ValueSource(strings = {"a b", "a/../b", "-leading", "name?x=1", "50%", "tab\there"})
+        void refusesANameThatIsNoUsername(String username) {
+            fixture.given(created())
+                    .when(new AddStudyMember(STUDY, username, "VIEWER"))
+                    .expectException(invalidFields("username"))
+                    .expectNoEvents();
+        }
+
         @Test
         void refusesAUsernameLongerThan100Characters() {
             fixture.given(created())

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import java.util.Map;
 public class AccountController {
 
     static final int MIN_PASSWORD = 10;
+    /** BCrypt reads no more than 72 bytes of a password; a longer one would not be what is checked. */
+    static final int MAX_PASSWORD_BYTES = 72;
     private final CommandGateway commands;
     private final StudyAccess access;
     private final PasswordEncoder encoder;
@@ -61,8 +64,9 @@ public class AccountController {
     public ResponseEntity<Map<String, Object>> create(@RequestBody NewAccount body) {
         access.requireAdmin();
         new Validation().require(body.password() != null && body.password().length() >= MIN_PASSWORD
-                        && body.password().length() <= 200, "password",
-                        "must be " + MIN_PASSWORD + "-200 characters").throwIfInvalid();
+                        && body.password().getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES, "password",
+                        "must be at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES
+                                + " bytes in UTF-8").throwIfInvalid();
         String hash = encoder.encode(body.password());
         synchronized (this) {
             // the rules ask the accounts read model about the other accounts: bring it up to date first, one

@@ -29,6 +29,8 @@ public class DashboardWebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        // a cookie the browser (or anyone) garbled is ignored like a missing one, instead of failing every request
+        resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(request -> isDashboard(request) ? Locale.forLanguageTag("fi")
                 : request.getLocale());
         return resolver;

@@ -1,7 +1,5 @@
 package fi.collabmaturity.api.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fi.collabmaturity.api.idempotency.IdempotencyStore;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.FieldError;
@@ -111,31 +109,21 @@ public class Problems {
                 null);
     }
 
+    /**
+     * A body Jackson could not read as sent (see StrictJson): a field of the wrong type or out of range, an unknown
+     * or repeated key are invalid input naming the field; text that is not one JSON document is a malformed body.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> on(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-            return invalid(List.of(new FieldError(path(unknown), "is not a known field")));
+        FieldError error = UnreadableBody.error(e.getCause());
+        if (!UnreadableBody.BODY.equals(error.field())) {
+            return invalid(List.of(error));
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalid(List.of(new FieldError(path(mapping), "has the wrong type or format")));
+        if (e.getCause() == null) {
+            error = new FieldError(UnreadableBody.BODY, "is required");
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                "the body is not valid JSON of the expected shape", null);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+                "body: " + error.message(), Map.of("errors", List.of(error)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
