@@ -80,8 +80,8 @@ class DeadLetterTest {
         assertThat(api.post("/api/v1/studies", Slice.study("dlq")).status()).isEqualTo(201);
         assertThat(api.post(s + "/waves", Slice.wave("w1")).status()).isEqualTo(201);
         assertThat(api.post(s + "/areas", Slice.area("a1")).status()).isEqualTo(201);
-        assertThat(api.post(s + "/self-assessments", "{\"id\":\"poison-1\"," + body()).status()).isEqualTo(201);
-        ApiClient.Response later = api.post(s + "/self-assessments", "{\"id\":\"healthy-1\"," + body());
+        assertThat(api.post(s + "/self-assessments", "{\"id\":\"poison-1\"," + body("P1")).status()).isEqualTo(201);
+        ApiClient.Response later = api.post(s + "/self-assessments", "{\"id\":\"healthy-1\"," + body("P2"));
         assertThat(later.status()).isEqualTo(201);
 
         assertThat(api.get(s + "/areas/a1/profile?waveId=w1&minPosition=" + later.position()).status())
@@ -116,8 +116,9 @@ class DeadLetterTest {
                 .as("the parked submission and then its withdrawal were handled: only healthy-1 counts").isEqualTo(1);
     }
 
-    private static String body() {
-        return "\"areaId\":\"a1\",\"waveId\":\"w1\",\"respondent\":{\"pseudonym\":\"P\",\"organisationType\":\"ngo\","
+    /** An answer by {@code pseudonym}: one respondent answers an area once per wave. */
+    private static String body(String pseudonym) {
+        return "\"areaId\":\"a1\",\"waveId\":\"w1\",\"respondent\":{\"pseudonym\":\"" + pseudonym + "\",\"organisationType\":\"ngo\","
                 + "\"actorLevel\":\"operations\"},\"answers\":{\"trust\":2.0}}";
     }
 
