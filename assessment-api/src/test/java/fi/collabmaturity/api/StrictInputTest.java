@@ -147,6 +147,9 @@ class StrictInputTest {
         assertThat(api.post("/api/v1/accounts", "{\"username\":\"longpass\",\"password\":\"" + "p".repeat(72)
                 + "\",\"roles\":[\"RESEARCHER\"]}").status()).isEqualTo(201);
         assertThat(api.as("longpass", "p".repeat(72)).get("/api/v1/studies").status()).isEqualTo(200);
+        // nor does a sign-in with the right 72 bytes and more after them get in: BCrypt would not see the rest
+        assertThat(api.as("longpass", "p".repeat(72) + "anything").get("/api/v1/studies").status())
+                .isEqualTo(401);
     }
 
     @Test

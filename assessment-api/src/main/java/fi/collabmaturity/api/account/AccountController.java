@@ -36,7 +36,7 @@ public class AccountController {
 
     static final int MIN_PASSWORD = 10;
     /** BCrypt reads no more than 72 bytes of a password; a longer one would not be what is checked. */
-    static final int MAX_PASSWORD_BYTES = 72;
+    static final int MAX_PASSWORD_BYTES = CachingAuthenticationProvider.MAX_PASSWORD_BYTES;
     private final CommandGateway commands;
     private final StudyAccess access;
     private final PasswordEncoder encoder;

@@ -2,6 +2,7 @@ package fi.collabmaturity.api.security;
 
 import fi.collabmaturity.account.Usernames;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -31,6 +32,8 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
     static final long TTL_NANOS = 60_000_000_000L;
     static final long GRACE_NANOS = 60_000_000_000L;
     private static final int MAX_ENTRIES = 10_000;
+    /** The most of a password that BCrypt reads; accounts refuse longer ones. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final AuthenticationProvider delegate;
     private final LongSupplier clock;
@@ -53,6 +56,10 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         if (!(authentication.getCredentials() instanceof String password)) {
             return delegate.authenticate(authentication);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            // BCrypt compares the first 72 bytes only: the right 72 bytes followed by anything would otherwise pass
+            throw new BadCredentialsException("Bad credentials");
         }
         String key = authentication.getName() + '\u0000' + sha256(password);
         Cached cached = cache.get(key);
