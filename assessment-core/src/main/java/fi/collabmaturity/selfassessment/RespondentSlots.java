@@ -19,20 +19,32 @@ public class RespondentSlots {
 
     private final Supplier<Repository<RespondentSlot>> slots;
     private final Supplier<Repository<SelfAssessment>> selfAssessments;
+    private final RecordedAnswers recordedBeforeSlots;
 
+    /** For a store with no answers from before slots. */
     public RespondentSlots(Supplier<Repository<RespondentSlot>> slots,
                            Supplier<Repository<SelfAssessment>> selfAssessments) {
-        this.slots = slots;
-        this.selfAssessments = selfAssessments;
+        this(slots, selfAssessments, RecordedAnswers.NONE);
     }
 
-    /** The self-assessment that holds the respondent's answer for the area in the wave, if there is one. */
+    /** {@code recordedBeforeSlots} finds answers recorded before answers had slots (see {@link RecordedAnswers}). */
+    public RespondentSlots(Supplier<Repository<RespondentSlot>> slots,
+                           Supplier<Repository<SelfAssessment>> selfAssessments, RecordedAnswers recordedBeforeSlots) {
+        this.slots = slots;
+        this.selfAssessments = selfAssessments;
+        this.recordedBeforeSlots = recordedBeforeSlots;
+    }
+
+    /**
+     * The self-assessment that holds the respondent's answer for the area in the wave, if there is one (also an
+     * answer recorded before answers had slots).
+     */
     public Optional<String> holder(String studyId, String areaId, String waveId, String respondent) {
         try {
             return Optional.ofNullable(slots.get().load(RecordIds.respondentSlot(studyId, areaId, waveId, respondent))
                     .invoke(RespondentSlot::holder));
         } catch (AggregateNotFoundException e) {
-            return Optional.empty();
+            return recordedBeforeSlots.earlierAnswer(studyId, areaId, waveId, respondent, null);
         }
     }
 
@@ -54,7 +66,23 @@ public class RespondentSlots {
         }
         TakeRespondentSlot command = new TakeRespondentSlot(studyId, areaId, waveId, respondent, selfAssessmentId,
                 replaces);
+        if (replaces == null && !exists(command.slotId())) {
+            // no slot yet: the respondent may still have answered before answers had slots
+            recordedBeforeSlots.earlierAnswer(studyId, areaId, waveId, respondent, selfAssessmentId)
+                    .ifPresent(earlier -> {
+                        throw new DuplicateAnswerException(areaId, waveId, earlier);
+                    });
+        }
         slot(command.slotId()).execute(slot -> slot.handle(command));
+    }
+
+    private boolean exists(String slotId) {
+        try {
+            slots.get().load(slotId);
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
     }
 
     private Aggregate<RespondentSlot> slot(String slotId) {

@@ -20,6 +20,7 @@ import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.projection.audit.AuditProjection;
 import fi.collabmaturity.projection.maturity.MaturityProjection;
 import fi.collabmaturity.projection.studies.StudiesProjection;
+import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.reference.InterfaceThemeCatalogue;
 import fi.collabmaturity.reference.RegionCatalog;
@@ -124,11 +125,17 @@ public class AxonConfiguration {
     /**
      * One answer per respondent, area and wave, for the self-assessment rules (submission, withdrawal, import); the
      * repositories are asked for when first used, once Axon's configuration is built.
+     * <p>
+     * Answers recorded before answers had slots are found in the studies read model. It is eventually consistent,
+     * but that is enough here: it is asked only when the respondent has no slot yet, and every answer recorded
+     * since the rule took a slot in its own unit of work, so what it must find are answers recorded before this
+     * version ran, which the projection had handled long before (it catches up on start, before submissions come).
      */
     @Bean
-    RespondentSlots respondentSlots(ObjectProvider<org.axonframework.config.Configuration> axon) {
+    RespondentSlots respondentSlots(ObjectProvider<org.axonframework.config.Configuration> axon,
+                                    StudiesQueries studies) {
         return new RespondentSlots(() -> axon.getObject().repository(RespondentSlot.class),
-                () -> axon.getObject().repository(SelfAssessment.class));
+                () -> axon.getObject().repository(SelfAssessment.class), studies::answerBy);
     }
 
     /** Every projection writes its batch's read-model changes before its token is stored. */

@@ -6,6 +6,12 @@ import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.SliceScenario;
 import fi.collabmaturity.api.support.TestData;
+import fi.collabmaturity.privacy.PersonalDataSealer;
+import fi.collabmaturity.selfassessment.RespondentDetails;
+import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
+import fi.collabmaturity.shared.RecordIds;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +25,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +64,10 @@ class DuplicateAnswersTest {
     int port;
     @Autowired
     EventLogPositions positions;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PersonalDataSealer sealer;
     ApiClient api;
 
     @BeforeAll
@@ -253,6 +265,62 @@ class DuplicateAnswersTest {
                 .isEqualTo("replaced by self-assessment " + second);
         // the replaced answer is no longer the respondent's: naming it again replaces nothing
         assertThat(submit("replaced", "R-1", "2", ",\"replaces\":\"" + first + "\"").status()).isEqualTo(409);
+    }
+
+    /**
+     * An answer as a version before one answer per respondent recorded it: its self-assessment's event alone, no
+     * respondent slot; the participant reference is the one the API derives from the pseudonym.
+     */
+    private String legacyAnswer(String areaId, String id, String pseudonym) {
+        String studyId = "dup";
+        var details = new RespondentDetails(pseudonym, "municipality", "coordination", Map.of());
+        var sealed = sealer.seal(studyId, pseudonym, details);
+        eventStore.publish(new GenericDomainEventMessage<>("SelfAssessment", RecordIds.selfAssessment(studyId, id), 0L,
+                new SelfAssessmentSubmitted(id, studyId, areaId, "w1", sealed.participant(), sealed,
+                        Map.of("trust", new BigDecimal("1.0")))));
+        assertThat(selfAssessment(id).path("id").asText()).as("projected").isEqualTo(id);
+        return id;
+    }
+
+    @Test
+    void anAnswerRecordedBeforeAnswersHadSlotsIsTheRespondentsOneAnswer() {
+        area("legacy");
+        String legacy = legacyAnswer("legacy", "legacy-answer-1", "L-1");
+        long head = positions.head();
+
+        ApiClient.Response again = submit("legacy", "L-1", "2", "");
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).endsWith(":duplicate-answer");
+        assertThat(again.json().path("duplicateOf").asText()).isEqualTo(legacy);
+        ApiClient.Response imported = importCsv("", csv("legacy;w1;L-1;municipality;leadership;2"));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(409);
+        assertThat(imported.json().path("rejected").get(0).path("duplicateOf").asText()).isEqualTo(legacy);
+        assertThat(positions.head()).as("nothing recorded").isEqualTo(head);
+
+        String replacement = created(submit("legacy", "L-1", "3", ",\"replaces\":\"" + legacy + "\"")).json()
+                .path("id").asText();
+
+        assertThat(selfAssessment(legacy).path("withdrawal").path("reason").asText())
+                .isEqualTo("replaced by self-assessment " + replacement);
+        JsonNode trust = selfAssessedTrust("legacy");
+        assertThat(trust.path("n").asInt()).isEqualTo(1);
+        assertThat(trust.path("mean").asDouble()).isEqualTo(3.0);
+        // from now on the slot holds the respondent's answer
+        assertThat(submit("legacy", "L-1", "2", "").json().path("duplicateOf").asText()).isEqualTo(replacement);
+    }
+
+    @Test
+    void aWithdrawnAnswerRecordedBeforeAnswersHadSlotsLetsTheRespondentAnswer() {
+        area("legacy-withdrawn");
+        String legacy = legacyAnswer("legacy-withdrawn", "legacy-answer-2", "L-2");
+        assertThat(api.send("DELETE", S + "/self-assessments/" + legacy, "application/json",
+                "{\"reason\":\"answered for the wrong area\"}").status()).isEqualTo(200);
+        assertThat(selfAssessment(legacy).path("withdrawn").asBoolean()).isTrue();
+
+        created(submit("legacy-withdrawn", "L-2", "2", ""));
+
+        assertThat(selfAssessedTrust("legacy-withdrawn").path("n").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,8 @@ package fi.collabmaturity.projection.studies;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -68,6 +70,7 @@ public class StudiesProjection {
 
     public StudiesProjection(MongoDatabase database) {
         this.database = database;
+        ensureIndexes();
     }
 
     @EventHandler
@@ -289,6 +292,14 @@ public class StudiesProjection {
     @ResetHandler
     void reset() {
         ReadModelReset.drop(database, StudiesCollections.ALL);
+        ensureIndexes();
+    }
+
+    /** For StudiesQueries.answerBy: one respondent's answers of an area in a wave. */
+    private void ensureIndexes() {
+        database.getCollection(StudiesCollections.SELF_ASSESSMENTS).createIndex(
+                Indexes.ascending("studyId", "areaId", "waveId", "respondent"),
+                new IndexOptions().name("answers_of_respondent"));
     }
 
     private static Document coding(String areaId, String dimension, int stage, List<String> codes, long revision,

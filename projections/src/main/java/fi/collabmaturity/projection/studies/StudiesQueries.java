@@ -94,6 +94,21 @@ public final class StudiesQueries {
                 .filter(d -> studyId.equals(d.getString("studyId")));
     }
 
+    /**
+     * A self-assessment, not withdrawn, by this respondent (participant reference) of the area in the wave, other
+     * than {@code except} (if not null); by the index {@link StudiesProjection} keeps for it.
+     */
+    public Optional<String> answerBy(String studyId, String areaId, String waveId, String respondent, String except) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", studyId), Filters.eq("areaId", areaId),
+                Filters.eq("waveId", waveId), Filters.eq("respondent", respondent), Filters.eq("withdrawn", false)));
+        if (except != null) {
+            filters.add(Filters.ne("_id", except));
+        }
+        Document found = collection(StudiesCollections.SELF_ASSESSMENTS).find(Filters.and(filters))
+                .projection(new Document("_id", 1)).sort(Sorts.ascending("submittedAt", "_id")).first();
+        return Optional.ofNullable(found).map(d -> d.getString("_id"));
+    }
+
     /** Accounts that exist (not deleted), by username. */
     public Page accounts(int page, int size) {
         List<Document> all = find(StudiesCollections.ACCOUNTS, new Document(), Sorts.ascending("_id")).stream()
