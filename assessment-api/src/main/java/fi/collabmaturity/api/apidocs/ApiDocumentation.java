@@ -136,9 +136,11 @@ public class ApiDocumentation {
         }
         responses.addApiResponse("400", problem("Invalid input: the problem's errors name each bad field"));
         responses.addApiResponse("401", problem("No or wrong credentials"));
-        responses.addApiResponse("403", problem("The caller's role or study role does not allow this"));
+        responses.addApiResponse("403", problem("The caller's role or study role does not allow this, or "
+                + "(cross-site-request) a browser sent a write from another site's page"));
         responses.addApiResponse("404", problem("No such resource, or a study the caller may not see"));
-        responses.addApiResponse("429", problem("Too many failed sign-ins from this account and address"));
+        responses.addApiResponse("429", problem("Too many failed sign-ins for this account or from this address; "
+                + "retry after Retry-After"));
         if (writes) {
             responses.addApiResponse("409", problem("Conflicts with the current state (e.g. a closed wave, a "
                     + "taken id, a concurrent change)"));

@@ -70,7 +70,10 @@ public class DashboardSecurity {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(backToThePageAskedFor(requests))
                         .failureUrl("/login?error").authenticationDetailsSource(addresses.details()))
-                .httpBasic(basic -> basic.authenticationDetailsSource(addresses.details()))
+                // wrong Basic credentials, too, go to the form: a Basic challenge would have the browser ask for
+                // and cache credentials that it then sends to the API as well
+                .httpBasic(basic -> basic.authenticationDetailsSource(addresses.details())
+                        .authenticationEntryPoint(toTheLoginForm()))
                 .requestCache(cache -> cache.requestCache(requests))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // a browser without a session is sent to the form, never shown a Basic dialog

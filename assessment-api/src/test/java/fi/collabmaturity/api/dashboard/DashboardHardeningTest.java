@@ -70,6 +70,15 @@ class DashboardHardeningTest {
     }
 
     @Test
+    void wrongBasicCredentialsOnAPageAreSentToTheFormWithoutABasicChallenge() {
+        ApiClient.Response page = new ApiClient(port, "admin", "not-the-password").get("/ui/studies");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).isEqualTo("/login");
+        assertThat(page.header("WWW-Authenticate")).as("no Basic challenge for the browser to answer and cache")
+                .isNull();
+    }
+
+    @Test
     void theSessionCookieIsSameSite() {
         Raw login = raw("GET /login HTTP/1.1", "Host: 127.0.0.1:" + port);
         String cookie = login.header("Set-Cookie");
