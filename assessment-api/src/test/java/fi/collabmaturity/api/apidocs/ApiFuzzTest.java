@@ -65,6 +65,7 @@ class ApiFuzzTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final String JSON_TYPE = "application/json";
+    static final String MULTIPART_TYPE = "multipart/form-data";
 
     /**
      * Every number this API takes is a small non-negative quantity (a stage, a minimum n, a weight up to 100, a
@@ -188,6 +189,9 @@ class ApiFuzzTest {
             probes.addAll(bodies(op, path, example.isMissingNode() ? NODES.objectNode() : example,
                     requestBody.path("required").asBoolean(false)));
         }
+        if (requestBody.path("content").has(MULTIPART_TYPE)) {
+            probes.addAll(files(op, path));
+        }
         List<String> failures = new ArrayList<>();
         for (Probe probe : probes) {
             check(probe, failures);
@@ -216,6 +220,42 @@ class ApiFuzzTest {
                 failures.add("refused but recorded " + (after - before) + " events: " + what);
             }
         }
+    }
+
+    /**
+     * Spreadsheets that no import may take, each in the part named {@code file} (and one good file in a part of
+     * another name): every one of them must be refused and leave the event log as it was.
+     */
+    private List<Probe> files(Operation op, String path) {
+        String header = "areaId;waveId;pseudonym;organisationType;actorLevel;trust\r\n";
+        String area = existing.get("areaId");
+        String wave = existing.get("waveId");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("empty file", "");
+        files.put("binary garbage", "PK\u0003\u0004\u0000\u0001\u00ff\ufffd garbage");
+        files.put("header only", header);
+        files.put("unknown column", "areaId;waveId;pseudonym;organisationType;actorLevel;nonsense\r\n"
+                + area + ";" + wave + ";F-1;ngo;operations;2\r\n");
+        files.put("answer off the scale", header + area + ";" + wave + ";F-2;ngo;operations;2,7\r\n");
+        files.put("formula as an answer", header + area + ";" + wave + ";F-3;ngo;operations;=1+1\r\n");
+        files.put("NUL in a cell", header + area + ";" + wave + ";F-\u00004;ngo;operations;x\r\n");
+        files.put("huge cell", header + area + ";" + wave + ";" + "F".repeat(300_000) + ";ngo;operations;9\r\n");
+        files.put("unknown area", header + "no-such-area;" + wave + ";F-5;ngo;operations;2\r\n");
+        files.put("unknown organisation type", header + area + ";" + wave + ";F-6;guild;operations;2\r\n");
+        List<Probe> probes = new ArrayList<>();
+        files.forEach((what, content) -> probes.add(multipart(op, path, what, "file", content)));
+        probes.add(multipart(op, path, "a good file in a part named upload", "upload",
+                header + area + ";" + wave + ";F-7;ngo;operations;2\r\n"));
+        return probes;
+    }
+
+    private static Probe multipart(Operation op, String path, String what, String part, String content) {
+        String boundary = "fuzz-boundary-7f3a";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\"answers.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return new Probe(op.method() + " " + path + " with " + what, op.method(), path,
+                MULTIPART_TYPE + "; boundary=" + boundary, body, true);
     }
 
     /** The path with each variable naming an existing record, except those given. */
