@@ -508,7 +508,7 @@ class BackupRestoreTest {
     /**
      * Waits until every processor has handled the log up to {@code position}. Not {@code minPosition}: the log has
      * a gap, and a JDBC processor's token keeps its gaps, which {@code GapAwareTrackingToken.covers} counts against
-     * it (see the README's note on gaps); here a processor's position at or past the head is enough.
+     * it (see the note on gaps in docs/operations.md); here a processor's position at or past the head is enough.
      */
     private static void awaitProjections(ConfigurableApplicationContext app, long position) {
         ProjectionAdmin projections = app.getBean(ProjectionAdmin.class);
