@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.security;
 
+import fi.collabmaturity.account.Usernames;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -126,7 +126,7 @@ public class LoginThrottle {
     }
 
     private static String account(String username) {
-        return username == null ? "" : username.toLowerCase(Locale.ROOT);
+        return username == null ? "" : Usernames.key(username);
     }
 
     private static String pair(String account, String address) {
