@@ -3,11 +3,25 @@ package fi.collabmaturity.framework;
 import java.util.List;
 import java.util.Optional;
 
-/** One dimension of the framework with a descriptor per stage. */
-public record Dimension(String code, int order, Localized labels, List<Descriptor> descriptors) {
+/**
+ * One dimension of the framework with a descriptor per stage. {@code anchors} says how the dimension is measured
+ * (see {@link Anchor}); a framework version without them (keast-mandell-2014 1.0.0) scores raw stage values.
+ */
+public record Dimension(String code, int order, Localized labels, List<Descriptor> descriptors,
+                        List<Anchor> anchors) {
 
     public Dimension {
         descriptors = List.copyOf(descriptors);
+        anchors = anchors == null ? null : List.copyOf(anchors);
+    }
+
+    public Dimension(String code, int order, Localized labels, List<Descriptor> descriptors) {
+        this(code, order, labels, descriptors, null);
+    }
+
+    /** Whether the dimension is measured on its anchors (framework versions from 1.1.0). */
+    public boolean measuredOnAnchors() {
+        return anchors != null;
     }
 
     public Descriptor descriptor(int stage) {

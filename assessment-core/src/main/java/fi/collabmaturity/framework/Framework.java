@@ -8,12 +8,19 @@ import java.util.Optional;
  * into a stage. It is data (see {@code frameworks/*.json}); every computed score carries its id and version.
  */
 public record Framework(String id, String version, Localized title, String source, Scale scale,
-                        List<Stage> stages, List<StageBand> bands, List<Dimension> dimensions) {
+                        List<Stage> stages, List<StageBand> bands, List<Dimension> dimensions,
+                        ScoringRules scoring) {
 
     public Framework {
         stages = List.copyOf(stages);
         bands = List.copyOf(bands);
         dimensions = List.copyOf(dimensions);
+        scoring = scoring == null ? ScoringRules.SEGMENTS : scoring;
+    }
+
+    public Framework(String id, String version, Localized title, String source, Scale scale,
+                     List<Stage> stages, List<StageBand> bands, List<Dimension> dimensions) {
+        this(id, version, title, source, scale, stages, bands, dimensions, null);
     }
 
     public Optional<Dimension> dimension(String code) {

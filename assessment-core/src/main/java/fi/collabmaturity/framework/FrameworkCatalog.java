@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,16 +33,20 @@ public final class FrameworkCatalog {
     public static final String DEFAULT_FRAMEWORK_ID = "keast-mandell-2014";
     private static final String INDEX = "frameworks/frameworks.index";
 
-    private final Map<String, Framework> frameworks;
+    /** id to its versions, oldest first. */
+    private final Map<String, NavigableMap<FrameworkVersion, Framework>> frameworks;
 
     public FrameworkCatalog(Collection<Framework> frameworks) {
-        Map<String, Framework> byId = new LinkedHashMap<>();
+        Map<String, NavigableMap<FrameworkVersion, Framework>> byId = new LinkedHashMap<>();
         for (Framework framework : frameworks) {
             FrameworkRules.check(framework);
-            if (byId.putIfAbsent(framework.id(), framework) != null) {
-                throw new IllegalStateException("framework " + framework.id() + " is defined twice");
+            if (byId.computeIfAbsent(framework.id(), id -> new TreeMap<>())
+                    .putIfAbsent(FrameworkVersion.parse(framework.version()), framework) != null) {
+                throw new IllegalStateException("framework " + framework.id() + " " + framework.version()
+                        + " is defined twice");
             }
         }
+        byId.replaceAll((id, versions) -> Collections.unmodifiableNavigableMap(versions));
         this.frameworks = Collections.unmodifiableMap(byId);
     }
 
@@ -89,15 +95,36 @@ public final class FrameworkCatalog {
         return files;
     }
 
+    /** The newest version of a framework: what a new study is created with. */
     public Optional<Framework> find(String id) {
-        return Optional.ofNullable(frameworks.get(id));
+        return Optional.ofNullable(frameworks.get(id)).map(versions -> versions.lastEntry().getValue());
     }
 
     public Framework get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("unknown framework " + id));
     }
 
+    /** One version of a framework: what a study computes with, the version it was created with or upgraded to. */
+    public Optional<Framework> find(String id, String version) {
+        if (version == null) {
+            return Optional.empty();
+        }
+        Optional<FrameworkVersion> parsed = FrameworkVersion.tryParse(version);
+        return Optional.ofNullable(frameworks.get(id)).flatMap(versions -> parsed.map(versions::get));
+    }
+
+    public Framework get(String id, String version) {
+        return find(id, version)
+                .orElseThrow(() -> new IllegalArgumentException("unknown framework " + id + " " + version));
+    }
+
+    /** Every version of a framework, oldest first; empty for an unknown id. */
+    public List<Framework> versions(String id) {
+        return Optional.ofNullable(frameworks.get(id)).map(v -> List.copyOf(v.values())).orElse(List.of());
+    }
+
+    /** The newest version of every framework, by id. */
     public List<Framework> all() {
-        return List.copyOf(frameworks.values());
+        return frameworks.values().stream().map(versions -> versions.lastEntry().getValue()).toList();
     }
 }
