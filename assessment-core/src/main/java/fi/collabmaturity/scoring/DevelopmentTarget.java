@@ -1,14 +1,19 @@
 package fi.collabmaturity.scoring;
 
+import fi.collabmaturity.framework.StageRange;
+
 import java.util.List;
 
 /**
- * A dimension below its target stage: how far it is from the target ({@code gap = targetStage - currentStage},
- * in stages), the next step it asks for, and the theme codes of the findings that explain it (most frequent
- * first, ties alphabetical).
+ * A dimension below its target: how far it is from the target ({@code gap}, in the dimension's distinct anchors,
+ * which are its stages except where stages share a descriptor), the next step it asks for, the theme codes of the
+ * findings that explain it (most frequent first, ties alphabetical), its score, its progress since the wave before
+ * ({@code progress}, null without a score there) and why it is ranked before the next target ({@code rankedBy},
+ * null for the last).
  */
-public record DevelopmentTarget(String dimension, int currentStage, int targetStage, int gap, Step step,
-                                List<String> relatedCodes) {
+public record DevelopmentTarget(String dimension, StageRange currentStage, StageRange targetStage, int gap,
+                                Step step, List<String> relatedCodes, double score, Double progress,
+                                RankReason rankedBy) {
 
     public DevelopmentTarget {
         relatedCodes = List.copyOf(relatedCodes);
@@ -18,7 +23,27 @@ public record DevelopmentTarget(String dimension, int currentStage, int targetSt
     public record Step(StepEnd from, StepEnd to) {
     }
 
-    /** A stage number and its descriptor in the requested language. */
-    public record StepEnd(int stage, String descriptor) {
+    /** A reported stage and its descriptor in the requested language. */
+    public record StepEnd(StageRange stage, String descriptor) {
+    }
+
+    /** What put a target before the next one, in the order the path ranks by. */
+    public enum RankReason {
+        GAP("gap"), SCORE("score"), PROGRESS("progress"), ORDER("order");
+
+        private final String code;
+
+        RankReason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    DevelopmentTarget rankedBy(RankReason reason) {
+        return new DevelopmentTarget(dimension, currentStage, targetStage, gap, step, relatedCodes, score, progress,
+                reason);
     }
 }

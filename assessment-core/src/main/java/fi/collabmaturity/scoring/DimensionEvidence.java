@@ -3,19 +3,15 @@ package fi.collabmaturity.scoring;
 import java.util.List;
 
 /**
- * The units of evidence on one dimension: one value per interview segment (the mean of its codings, so that a
- * double-coded segment counts once) and one value per self-assessment answer.
+ * The evidence on one dimension of an area in a wave: the coded interview segments and the self-assessment answers
+ * (one per respondent). How they become units is the framework's rule ({@link EvidenceUnits}).
  */
-public record DimensionEvidence(List<Double> interviewUnits, List<Double> selfAssessmentAnswers) {
+public record DimensionEvidence(List<InterviewSegment> segments, List<Double> selfAssessmentAnswers) {
 
     public static final DimensionEvidence NONE = new DimensionEvidence(List.of(), List.of());
 
     public DimensionEvidence {
-        interviewUnits = List.copyOf(interviewUnits);
+        segments = List.copyOf(segments);
         selfAssessmentAnswers = List.copyOf(selfAssessmentAnswers);
-    }
-
-    public List<Double> values(Source source) {
-        return source == Source.INTERVIEWS ? interviewUnits : selfAssessmentAnswers;
     }
 }

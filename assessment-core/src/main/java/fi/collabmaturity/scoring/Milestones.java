@@ -1,6 +1,7 @@
 package fi.collabmaturity.scoring;
 
 import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.StageRange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +20,15 @@ public final class Milestones {
     /** The milestones of the given waves (in that order) and their profiles; see {@link Trajectory#of}. */
     public static List<Milestone> of(Framework framework, List<String> waveIds,
                                      Map<String, MaturityProfile> profiles) {
-        return of(Trajectory.of(framework, waveIds, profiles));
+        // stages do not depend on the policy's change threshold, so any policy gives the same milestones
+        return of(Trajectory.of(framework, ScoringPolicy.DEFAULT, waveIds, profiles));
     }
 
     /** The milestones in wave order, and within a wave in framework order. */
     public static List<Milestone> of(Trajectory trajectory) {
         int waves = trajectory.waveIds().size();
         List<DimensionTrajectory> dimensions = trajectory.dimensions();
-        Integer[] lastStage = new Integer[dimensions.size()];
+        StageRange[] lastStage = new StageRange[dimensions.size()];
         List<Milestone> milestones = new ArrayList<>();
         for (int w = 0; w < waves; w++) {
             for (int d = 0; d < dimensions.size(); d++) {

@@ -18,6 +18,14 @@ public final class Numbers {
     }
 
     /**
+     * The value as it is reported (3 decimals), as a double: what a stage is read from, so that anyone holding the
+     * reported number finds the same stage by the published bands.
+     */
+    public static double reported(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
      * The value with floating-point noise removed (9 decimals) before it is compared with a band boundary, so that
      * a mean that is exactly 1.5 on paper is never 1.4999999999999998 in stage terms.
      */

@@ -2,7 +2,8 @@ package fi.collabmaturity.scoring;
 
 import fi.collabmaturity.framework.Dimension;
 import fi.collabmaturity.framework.Framework;
-import fi.collabmaturity.framework.Stage;
+import fi.collabmaturity.framework.DimensionBand;
+import fi.collabmaturity.framework.StageRange;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.ArrayList;
@@ -31,20 +32,10 @@ public final class ProfileScoring {
         List<DimensionScore> scored = dimensions.stream().filter(d -> d.score() != null).toList();
         Double overall = null;
         Integer overallStage = null;
-        String weakest = null;
-        if (!scored.isEmpty()) {
-            // the lowest score; dimensions are in framework order, so the first of equals wins the tie
-            DimensionScore min = scored.get(0);
-            for (DimensionScore d : scored) {
-                if (Numbers.compare(d.score(), min.score()) < 0) {
-                    min = d;
-                }
-            }
-            weakest = min.dimension();
-        }
+        String weakest = WeakestDimension.of(framework, scored);
         if (scored.size() * 2 >= framework.dimensions().size()) {
             overall = scored.stream().mapToDouble(DimensionScore::score).sum() / scored.size();
-            overallStage = framework.stageOf(Numbers.denoised(overall));
+            overallStage = framework.stageOf(Numbers.reported(overall));
         }
         return new MaturityProfile(framework.ref(), overall, overallStage, weakest, dimensions);
     }
@@ -57,20 +48,40 @@ public final class ProfileScoring {
         double weights = 0;
         double lowestMean = Double.POSITIVE_INFINITY;
         double highestMean = Double.NEGATIVE_INFINITY;
+        double weightedLow = 0;
+        double weightedHigh = 0;
+        boolean interval = true;
         for (Source source : Source.values()) {
-            SourceStatistics stats = statistics(framework, dimension, evidence.values(source), policy.minimumN());
+            SourceStatistics stats = statistics(framework, dimension,
+                    EvidenceUnits.of(framework, dimension, evidence, source), policy.minimumN());
             sources.put(source, stats);
             if (stats.sufficient() && policy.weight(source) > 0) {
-                weightedSum += policy.weight(source) * stats.mean();
-                weights += policy.weight(source);
+                double w = policy.weight(source);
+                weightedSum += w * stats.mean();
+                weights += w;
                 lowestMean = Math.min(lowestMean, stats.mean());
                 highestMean = Math.max(highestMean, stats.mean());
+                if (stats.ciLow() == null) {
+                    interval = false;
+                } else {
+                    weightedLow += w * stats.ciLow();
+                    weightedHigh += w * stats.ciHigh();
+                }
             }
         }
         // A weighted mean lies between the means it combines; rounding can push it past them (weights 0.1 and 0.1
         // on two means of 3 give 0.6000000000000001 / 0.2 = 3.0000000000000004, off the scale), so keep it there.
         Double score = weights > 0 ? Math.min(highestMean, Math.max(lowestMean, weightedSum / weights)) : null;
-        Integer stage = score == null ? null : framework.stageOf(dimension, Numbers.denoised(score));
+        // the stage of the reported (rounded) score, so that the exported score reproduces it by the bands
+        StageRange stage = score == null ? null : framework.stageOf(dimension, Numbers.reported(score));
+        Double ciLow = null;
+        Double ciHigh = null;
+        if (score != null && interval) {
+            double min = framework.scale().min().doubleValue();
+            double max = framework.scale().max().doubleValue();
+            ciLow = Math.max(min, Math.min(score, weightedLow / weights));
+            ciHigh = Math.min(max, Math.max(score, weightedHigh / weights));
+        }
         SourceStatistics interviews = sources.get(Source.INTERVIEWS);
         SourceStatistics self = sources.get(Source.SELF_ASSESSMENTS);
         Double gap = null;
@@ -79,12 +90,13 @@ public final class ProfileScoring {
             gap = Math.abs(interviews.mean() - self.mean());
             divergent = Numbers.compare(gap, policy.divergenceThreshold()) > 0;
         }
-        return new DimensionScore(dimension, score, stage, score != null, sources, gap, divergent);
+        return new DimensionScore(dimension, score, stage, score != null, sources, gap, divergent, ciLow, ciHigh);
     }
 
     /**
      * n, mean, sample sd, a 95% t-interval of the mean clipped to the scale, and the distribution of the units
-     * over stages (each unit's value mapped to a stage by the bands, identical anchors merged).
+     * over the dimension's reported stages (each unit's value mapped by the dimension's bands, so a merged anchor
+     * is one entry: power's {@code cooperation_or_coordination}).
      */
     public static SourceStatistics statistics(Framework framework, String dimension, List<Double> unordered,
                                               int minimumN) {
@@ -92,8 +104,14 @@ public final class ProfileScoring {
         List<Double> values = unordered.stream().sorted().toList();
         int n = values.size();
         Map<String, Integer> distribution = new LinkedHashMap<>();
-        for (Stage s : framework.stages()) {
-            distribution.put(s.code(), 0);
+        boolean onAnchors = framework.dimension(dimension).map(Dimension::measuredOnAnchors).orElse(false);
+        if (onAnchors) {
+            for (DimensionBand band : framework.bands(dimension)) {
+                distribution.put(framework.stageCode(band.stage()), 0);
+            }
+        } else {
+            // 1.0.0 listed every stage, also one no unit can be counted in (power's cooperation)
+            framework.stages().forEach(s -> distribution.put(s.code(), 0));
         }
         if (n == 0) {
             return new SourceStatistics(0, null, null, null, null, distribution, false);
@@ -101,7 +119,7 @@ public final class ProfileScoring {
         double sum = 0;
         for (double v : values) {
             sum += v;
-            String code = framework.stage(framework.stageOf(dimension, Numbers.denoised(v))).code();
+            String code = framework.stageCode(framework.stageOf(dimension, Numbers.reported(v)));
             distribution.merge(code, 1, Integer::sum);
         }
         double mean = sum / n;

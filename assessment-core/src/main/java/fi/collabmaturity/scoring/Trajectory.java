@@ -2,6 +2,7 @@ package fi.collabmaturity.scoring;
 
 import fi.collabmaturity.framework.Dimension;
 import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.StageRange;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * An area's development over the waves: per dimension (in framework order) and for the overall score, one point
- * per wave (in the order given) with the score, the stage, the change from the previous wave and its direction.
+ * per wave (in the order given) with the score, the stage, the change from the previous wave and its direction
+ * (see {@link Direction#of}; the overall score has no interval, so only the threshold decides it).
  */
 public record Trajectory(List<String> waveIds, List<DimensionTrajectory> dimensions, List<TrajectoryPoint> overall) {
 
@@ -28,7 +30,8 @@ public record Trajectory(List<String> waveIds, List<DimensionTrajectory> dimensi
      *
      * @param profiles each wave's profile; a wave without an entry (nothing recorded yet) has no scores
      */
-    public static Trajectory of(Framework framework, List<String> waveIds, Map<String, MaturityProfile> profiles) {
+    public static Trajectory of(Framework framework, ScoringPolicy policy, List<String> waveIds,
+                                Map<String, MaturityProfile> profiles) {
         Objects.requireNonNull(framework, "framework");
         Objects.requireNonNull(profiles, "profiles");
         if (new HashSet<>(waveIds).size() != waveIds.size()) {
@@ -36,12 +39,14 @@ public record Trajectory(List<String> waveIds, List<DimensionTrajectory> dimensi
         }
         List<DimensionTrajectory> dimensions = new ArrayList<>();
         for (Dimension d : framework.dimensions()) {
-            dimensions.add(new DimensionTrajectory(d.code(), points(waveIds, profiles, profile ->
-                    profile.dimension(d.code()).map(s -> new Observed(s.score(), s.stage()))
+            dimensions.add(new DimensionTrajectory(d.code(), points(policy, waveIds, profiles, profile ->
+                    profile.dimension(d.code())
+                            .map(s -> new Observed(s.score(), s.stage(), s.ciLow(), s.ciHigh()))
                             .orElse(Observed.NONE))));
         }
-        List<TrajectoryPoint> overall = points(waveIds, profiles,
-                profile -> new Observed(profile.overallScore(), profile.overallStage()));
+        List<TrajectoryPoint> overall = points(policy, waveIds, profiles, profile -> new Observed(
+                profile.overallScore(),
+                profile.overallStage() == null ? null : StageRange.of(profile.overallStage()), null, null));
         return new Trajectory(waveIds, dimensions, overall);
     }
 
@@ -49,23 +54,27 @@ public record Trajectory(List<String> waveIds, List<DimensionTrajectory> dimensi
         return dimensions.stream().filter(d -> d.dimension().equals(code)).findFirst();
     }
 
-    private static List<TrajectoryPoint> points(List<String> waveIds, Map<String, MaturityProfile> profiles,
+    private static List<TrajectoryPoint> points(ScoringPolicy policy, List<String> waveIds,
+                                                Map<String, MaturityProfile> profiles,
                                                 Function<MaturityProfile, Observed> read) {
         List<TrajectoryPoint> points = new ArrayList<>();
-        Double previous = null;
+        Observed previous = Observed.NONE;
         for (String waveId : waveIds) {
             MaturityProfile profile = profiles.get(waveId);
             Observed now = profile == null ? Observed.NONE : read.apply(profile);
             Double score = now.score();
             // from the unrounded scores: rounding both first could turn 2.0004 -> 2.0006 into 0.001
-            Double change = score != null && previous != null ? score - previous : null;
-            points.add(new TrajectoryPoint(waveId, score, now.stage(), change, Direction.of(change)));
-            previous = score;
+            Double change = score != null && previous.score() != null ? score - previous.score() : null;
+            Direction.Decision decision = Direction.of(change, policy.changeThreshold(), previous.ciLow(),
+                    previous.ciHigh(), now.ciLow(), now.ciHigh());
+            points.add(new TrajectoryPoint(waveId, score, now.stage(), now.ciLow(), now.ciHigh(), change,
+                    decision == null ? null : decision.direction(), decision == null ? null : decision.decidedBy()));
+            previous = now;
         }
         return points;
     }
 
-    private record Observed(Double score, Integer stage) {
-        static final Observed NONE = new Observed(null, null);
+    private record Observed(Double score, StageRange stage, Double ciLow, Double ciHigh) {
+        static final Observed NONE = new Observed(null, null, null, null);
     }
 }

@@ -73,6 +73,11 @@ class FrameworkCatalogTest {
         return FrameworkCatalog.fromClasspath().get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID);
     }
 
+    /** The first version, whose rule lifts a merged anchor's stage to its representative. */
+    private static Framework keastMandell100() {
+        return FrameworkCatalog.fromClasspath().get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID, "1.0.0");
+    }
+
     /** Only the first letter's case may differ from the table. */
     private static String firstLetterLowered(String text) {
         return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
@@ -220,30 +225,37 @@ class FrameworkCatalogTest {
 
         @Test
         void liftsAPowerScoreInTheFirstBandToTheAnchorsRepresentativeStage() {
-            assertThat(keastMandell().stageOf("power", 1.2)).isEqualTo(2);
+            assertThat(keastMandell100().stageOf("power", 1.2)).isEqualTo(StageRange.of(2));
         }
 
         @Test
         void keepsATrustScoreInTheFirstBandAtStageOne() {
-            assertThat(keastMandell().stageOf("trust", 1.2)).isEqualTo(1);
+            assertThat(keastMandell100().stageOf("trust", 1.2)).isEqualTo(StageRange.of(1));
         }
 
         @ParameterizedTest(name = "power {0} is stage {1}")
         @CsvSource({"1.0, 2", "1.4999, 2", "1.5, 2", "2.4999, 2", "2.5, 3", "3.0, 3"})
         void givesPowerOnlyTheStagesItsDescriptorsCanTellApart(double score, int stage) {
-            assertThat(keastMandell().stageOf("power", score)).isEqualTo(stage);
+            assertThat(keastMandell100().stageOf("power", score)).isEqualTo(StageRange.of(stage));
         }
 
         @ParameterizedTest(name = "{0} 1.4999 is stage 1")
         @ValueSource(strings = {"trust", "communication", "information_sharing", "goals", "resources",
                 "accountability", "commitment"})
         void keepsEveryDimensionButPowerAtStageOneBelowTheSecondBand(String dimension) {
-            assertThat(keastMandell().stageOf(dimension, 1.4999)).isEqualTo(1);
+            assertThat(keastMandell100().stageOf(dimension, 1.4999)).isEqualTo(StageRange.of(1));
+        }
+
+        @ParameterizedTest(name = "1.1.0 power {0} is stages {1}..{2}")
+        @CsvSource({"1.0, 1, 2", "2.0, 1, 2", "2.4999, 1, 2", "2.5, 3, 3", "3.0, 3, 3"})
+        void namesPowersMergedAnchorAsARangeFrom110On(double score, int from, int to) {
+            assertThat(keastMandell().stageOf("power", score)).isEqualTo(new StageRange(from, to));
+            assertThat(keastMandell().stageOf("trust", 1.2)).isEqualTo(StageRange.of(1));
         }
 
         @Test
         void usesThePlainBandsForADimensionTheFrameworkDoesNotHave() {
-            assertThat(keastMandell().stageOf("leadership", 1.2)).isEqualTo(1);
+            assertThat(keastMandell100().stageOf("leadership", 1.2)).isEqualTo(StageRange.of(1));
         }
     }
 
@@ -321,8 +333,8 @@ class FrameworkCatalogTest {
 
                 assertThat(second.stageOf(1.75)).isEqualTo(2);
                 assertThat(second.stageOf(4.0)).isEqualTo(4);
-                assertThat(second.stageOf("knowledge", 1.2)).isEqualTo(1);
-                assertThat(second.stageOf("leadership", 1.2)).isEqualTo(3);
+                assertThat(second.stageOf("knowledge", 1.2)).isEqualTo(StageRange.of(1));
+                assertThat(second.stageOf("leadership", 1.2)).isEqualTo(StageRange.of(3));
                 assertThat(second.dimension("leadership").orElseThrow().nextDistinct(1)).map(Descriptor::stage)
                         .contains(4);
                 assertThat(second.scale().accepts(new java.math.BigDecimal("2.5"))).isFalse();

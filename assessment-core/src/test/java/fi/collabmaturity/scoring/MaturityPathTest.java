@@ -8,6 +8,7 @@ import fi.collabmaturity.framework.Localized;
 import fi.collabmaturity.framework.Scale;
 import fi.collabmaturity.framework.Stage;
 import fi.collabmaturity.framework.StageBand;
+import fi.collabmaturity.framework.StageRange;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MaturityPathTest {
 
-    private static final Framework KM = FrameworkCatalog.fromClasspath().get("keast-mandell-2014");
+    private static final Framework KM = FrameworkCatalog.fromClasspath().get("keast-mandell-2014", "1.0.0");
 
     private static Map<String, Integer> targets(int stage) {
         Map<String, Integer> targets = new LinkedHashMap<>();
@@ -30,13 +31,19 @@ class MaturityPathTest {
         return targets;
     }
 
+    /** A path without a wave before (no progress to rank by). */
+    private static MaturityPath path(Framework framework, MaturityProfile profile, Map<String, Integer> targets,
+                                     Map<String, Map<String, Integer>> codes, String language) {
+        return MaturityPath.of(framework, profile, null, targets, codes, language);
+    }
+
     private static DevelopmentTarget.Step step(int from, String fromText, int to, String toText) {
-        return new DevelopmentTarget.Step(new DevelopmentTarget.StepEnd(from, fromText),
-                new DevelopmentTarget.StepEnd(to, toText));
+        return new DevelopmentTarget.Step(new DevelopmentTarget.StepEnd(StageRange.of(from), fromText),
+                new DevelopmentTarget.StepEnd(StageRange.of(to), toText));
     }
 
     @Test
-    void largestGapFirstTiesInFrameworkOrder() {
+    void largestGapFirstThenTheLowestScore() {
         Map<String, Double> scores = new HashMap<>();
         scores.put("trust", 2.0);          // stage 2, gap 1
         scores.put("communication", 3.0);  // stage 3, at target
@@ -46,16 +53,19 @@ class MaturityPathTest {
         scores.put("resources", 1.4);      // stage 1, gap 2
         scores.put("accountability", 2.5); // stage 3
         scores.put("commitment", 1.5);     // stage 2, gap 1
-        MaturityPath path = MaturityPath.of(KM, profile(KM, scores), targets(3), Map.of(), "en");
+        MaturityPath path = path(KM, profile(KM, scores), targets(3), Map.of(), "en");
 
         assertThat(path.targets()).extracting(DevelopmentTarget::dimension)
-                .containsExactly("information_sharing", "resources", "trust", "goals", "commitment");
+                .containsExactly("information_sharing", "resources", "commitment", "trust", "goals");
         assertThat(path.targets()).extracting(DevelopmentTarget::gap).containsExactly(2, 2, 1, 1, 1);
+        assertThat(path.targets()).extracting(DevelopmentTarget::rankedBy).containsExactly(
+                DevelopmentTarget.RankReason.SCORE, DevelopmentTarget.RankReason.GAP,
+                DevelopmentTarget.RankReason.SCORE, DevelopmentTarget.RankReason.SCORE, null);
         assertThat(path.unknown()).isEmpty();
 
-        DevelopmentTarget goals = path.targets().get(3);
-        assertThat(goals.currentStage()).isEqualTo(2);
-        assertThat(goals.targetStage()).isEqualTo(3);
+        DevelopmentTarget goals = path.targets().get(4);
+        assertThat(goals.currentStage()).isEqualTo(StageRange.of(2));
+        assertThat(goals.targetStage()).isEqualTo(StageRange.of(3));
         // "goals: from partly independent goals to shared goals"
         assertThat(goals.step()).isEqualTo(step(2, "Partly independent goals", 3, "Shared goals"));
 
@@ -69,15 +79,16 @@ class MaturityPathTest {
     void onlyDimensionsBelowTheirTarget() {
         Map<String, Integer> targets = targets(2);
         targets.put("trust", 3);
-        MaturityPath path = MaturityPath.of(KM, profile(KM, Map.of("trust", 2.0, "goals", 2.0,
+        MaturityPath path = path(KM, profile(KM, Map.of("trust", 2.0, "goals", 2.0,
                 "communication", 1.0)), targets, Map.of(), "en");
+        // both one stage below their target: the lower score (communication 1.0) first
         assertThat(path.targets()).extracting(DevelopmentTarget::dimension)
-                .containsExactly("trust", "communication");
+                .containsExactly("communication", "trust");
     }
 
     @Test
     void insufficientEvidenceIsUnknownNotATarget() {
-        MaturityPath path = MaturityPath.of(KM, profile(KM, Map.of("trust", 1.0, "commitment", 3.0)), targets(3),
+        MaturityPath path = path(KM, profile(KM, Map.of("trust", 1.0, "commitment", 3.0)), targets(3),
                 Map.of(), "en");
         assertThat(path.targets()).extracting(DevelopmentTarget::dimension).containsExactly("trust");
         assertThat(path.unknown()).containsExactly("communication", "information_sharing", "goals", "power",
@@ -89,14 +100,14 @@ class MaturityPathTest {
         Map<String, Integer> targets = targets(3);
         targets.put("power", 1);
         // power 1.2: band cooperation, but stage 2 by its anchor; the target 1 is lifted to 2 as well: met
-        MaturityPath met = MaturityPath.of(KM, profile(KM, Map.of("power", 1.2)), targets, Map.of(), "en");
+        MaturityPath met = path(KM, profile(KM, Map.of("power", 1.2)), targets, Map.of(), "en");
         assertThat(met.targets()).isEmpty();
 
         // with target 3, the step leads from the shared anchor straight to "power shared"
-        MaturityPath toShared = MaturityPath.of(KM, profile(KM, Map.of("power", 1.2)), targets(3), Map.of(), "en");
+        MaturityPath toShared = path(KM, profile(KM, Map.of("power", 1.2)), targets(3), Map.of(), "en");
         assertThat(toShared.targets()).singleElement().satisfies(t -> {
-            assertThat(t.currentStage()).isEqualTo(2);
-            assertThat(t.targetStage()).isEqualTo(3);
+            assertThat(t.currentStage()).isEqualTo(StageRange.of(2));
+            assertThat(t.targetStage()).isEqualTo(StageRange.of(3));
             assertThat(t.gap()).isEqualTo(1);
             assertThat(t.step()).isEqualTo(step(2, "Power kept by each actor", 3, "Power shared among the actors"));
         });
@@ -106,12 +117,12 @@ class MaturityPathTest {
     void aCurrentStageIsReadByItsAnchorToo() {
         // a profile that says power stage 1 (not one ProfileScoring makes) still starts from the shared anchor:
         // gap 1 from stage 2, not 2 from stage 1
-        DimensionScore power = new DimensionScore("power", 1.2, 1, true, Map.of(), null, false);
+        DimensionScore power = new DimensionScore("power", 1.2, StageRange.of(1), true, Map.of(), null, false, null, null);
         MaturityProfile odd = new MaturityProfile(KM.ref(), null, null, null, List.of(power));
-        DevelopmentTarget t = MaturityPath.of(KM, odd, targets(3), Map.of(), "en").targets().get(0);
-        assertThat(t.currentStage()).isEqualTo(2);
+        DevelopmentTarget t = path(KM, odd, targets(3), Map.of(), "en").targets().get(0);
+        assertThat(t.currentStage()).isEqualTo(StageRange.of(2));
         assertThat(t.gap()).isEqualTo(1);
-        assertThat(t.step().from().stage()).isEqualTo(2);
+        assertThat(t.step().from().stage()).isEqualTo(StageRange.of(2));
     }
 
     /**
@@ -129,11 +140,11 @@ class MaturityPathTest {
                 List.of(new Stage(1, "one", low), new Stage(2, "two", low), new Stage(3, "three", high)),
                 List.of(new StageBand(1, 1.0, 1.5), new StageBand(2, 1.5, 2.5), new StageBand(3, 2.5, 3.0)),
                 List.of(x));
-        MaturityPath path = MaturityPath.of(topShared, profile(topShared, Map.of("x", 1.2)), Map.of("x", 2),
+        MaturityPath path = path(topShared, profile(topShared, Map.of("x", 1.2)), Map.of("x", 2),
                 Map.of(), "en");
         assertThat(path.targets()).singleElement().satisfies(t -> {
-            assertThat(t.currentStage()).isEqualTo(1);
-            assertThat(t.targetStage()).isEqualTo(3);
+            assertThat(t.currentStage()).isEqualTo(StageRange.of(1));
+            assertThat(t.targetStage()).isEqualTo(StageRange.of(3));
             assertThat(t.gap()).isEqualTo(2);
             assertThat(t.step()).isEqualTo(step(1, "low", 3, "high"));
         });
@@ -141,27 +152,27 @@ class MaturityPathTest {
 
     @Test
     void aDimensionWithoutATargetAimsAtTheTop() {
-        MaturityPath path = MaturityPath.of(KM, profile(KM, Map.of("trust", 2.0)), Map.of(), Map.of(), "en");
-        assertThat(path.targets()).singleElement().satisfies(t -> assertThat(t.targetStage()).isEqualTo(3));
+        MaturityPath path = path(KM, profile(KM, Map.of("trust", 2.0)), Map.of(), Map.of(), "en");
+        assertThat(path.targets()).singleElement().satisfies(t -> assertThat(t.targetStage()).isEqualTo(StageRange.of(3)));
     }
 
     @Test
     void aTargetStageTheFrameworkDoesNotHaveIsRefused() {
-        assertThatThrownBy(() -> MaturityPath.of(KM, profile(KM, Map.of("trust", 2.0)), Map.of("trust", 4),
+        assertThatThrownBy(() -> path(KM, profile(KM, Map.of("trust", 2.0)), Map.of("trust", 4),
                 Map.of(), "en")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void descriptorsInTheRequestedLanguage() {
         MaturityProfile p = profile(KM, Map.of("goals", 2.0));
-        assertThat(MaturityPath.of(KM, p, targets(3), Map.of(), "fi").targets().get(0).step())
+        assertThat(path(KM, p, targets(3), Map.of(), "fi").targets().get(0).step())
                 .isEqualTo(step(2, "Osin itsenäiset tavoitteet", 3, "Yhteiset tavoitteet"));
-        assertThat(MaturityPath.of(KM, p, targets(3), Map.of(), "sv").targets().get(0).step())
+        assertThat(path(KM, p, targets(3), Map.of(), "sv").targets().get(0).step())
                 .isEqualTo(step(2, "Delvis självständiga mål", 3, "Gemensamma mål"));
-        assertThat(MaturityPath.of(KM, p, targets(3), Map.of(), "EN").targets().get(0).step().to().descriptor())
+        assertThat(path(KM, p, targets(3), Map.of(), "EN").targets().get(0).step().to().descriptor())
                 .isEqualTo("Shared goals");
         // Finnish is the source language and the fallback
-        assertThat(MaturityPath.of(KM, p, targets(3), Map.of(), null).targets().get(0).step().to().descriptor())
+        assertThat(path(KM, p, targets(3), Map.of(), null).targets().get(0).step().to().descriptor())
                 .isEqualTo("Yhteiset tavoitteet");
     }
 
@@ -176,7 +187,7 @@ class MaturityPathTest {
         Map<String, Map<String, Integer>> codes = Map.of(
                 "trust", trustCodes,
                 "goals", Map.of("unclear responsibilities", 1));
-        MaturityPath path = MaturityPath.of(KM, profile(KM, Map.of("trust", 1.0, "goals", 1.0, "resources", 1.0)),
+        MaturityPath path = path(KM, profile(KM, Map.of("trust", 1.0, "goals", 1.0, "resources", 1.0)),
                 targets(3), codes, "en");
         assertThat(path.targets()).extracting(DevelopmentTarget::dimension)
                 .containsExactly("trust", "goals", "resources");

@@ -24,10 +24,15 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 class ProfileScoringPropertiesTest {
 
-    private static final Framework KM = FrameworkCatalog.fromClasspath().get("keast-mandell-2014");
+    private static final FrameworkCatalog CATALOG = FrameworkCatalog.fromClasspath();
+    private static final Framework KM = CATALOG.get("keast-mandell-2014", "1.0.0");
+    private static final Framework KM_1_1 = CATALOG.get("keast-mandell-2014", "1.1.0");
 
-    /** One generated input: a policy and the evidence per dimension (a dimension may have no entry at all). */
-    record Case(ScoringPolicy policy, Map<String, DimensionEvidence> evidence) {
+    /**
+     * One generated input: a framework version, a policy and the evidence per dimension (a dimension may have no
+     * entry at all).
+     */
+    record Case(Framework framework, ScoringPolicy policy, Map<String, DimensionEvidence> evidence) {
     }
 
     /**
@@ -48,9 +53,10 @@ class ProfileScoringPropertiesTest {
             if (random.nextInt(8) == 0) {
                 continue; // nothing recorded on this dimension
             }
-            evidence.put(d.code(), new DimensionEvidence(units(random, true), units(random, false)));
+            evidence.put(d.code(), new DimensionEvidence(segments(random), units(random)));
         }
-        return new Case(new ScoringPolicy(minimumN, weights, threshold), evidence);
+        return new Case(random.nextBoolean() ? KM : KM_1_1, new ScoringPolicy(minimumN, weights, threshold),
+                evidence);
     }
 
     /** Positive weights: a zero weight switches a source off on purpose (see {@code ProfileScoring.dimension}). */
@@ -64,34 +70,49 @@ class ProfileScoringPropertiesTest {
         };
     }
 
-    private static List<Double> units(SplittableRandom random, boolean interviews) {
-        int n = switch (random.nextInt(4)) {
+    private static int count(SplittableRandom random) {
+        return switch (random.nextInt(4)) {
             case 0 -> random.nextInt(3);          // 0-2: below the default minimum
             case 1, 2 -> 2 + random.nextInt(4);   // 2-5: around it
             default -> random.nextInt(25);        // anything up to 24
         };
+    }
+
+    /**
+     * Coded segments: one to four coders each, from a pool of informants that is sometimes one talkative person
+     * and sometimes one informant per segment; sometimes every coding the same (often an end of the scale).
+     */
+    private static List<InterviewSegment> segments(SplittableRandom random) {
+        int n = count(random);
+        int informants = 1 + random.nextInt(Math.max(1, n));
+        boolean consensus = random.nextInt(4) == 0;
+        int agreed = random.nextBoolean() ? 1 : 1 + random.nextInt(3);
+        List<InterviewSegment> segments = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int coders = 1 + random.nextInt(4);
+            List<Integer> codings = new ArrayList<>();
+            for (int c = 0; c < coders; c++) {
+                codings.add(consensus ? agreed : 1 + random.nextInt(3));
+            }
+            segments.add(new InterviewSegment("informant-" + random.nextInt(informants), "segment-" + i, codings));
+        }
+        return segments;
+    }
+
+    private static List<Double> units(SplittableRandom random) {
+        int n = count(random);
         int style = random.nextInt(4);
         double consensus = random.nextBoolean() ? extremeOrAny(random) : 1.0 + 0.5 * random.nextInt(5);
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             values.add(switch (style) {
                 case 0 -> 1.0 + 0.5 * random.nextInt(5);
-                case 1 -> interviews ? segmentMean(random) : 1.0 + 0.5 * random.nextInt(5);
+                case 1 -> 1.0 + 0.5 * random.nextInt(5);
                 case 2 -> consensus; // everyone agrees, often on an end of the scale
                 default -> extremeOrAny(random);
             });
         }
         return values;
-    }
-
-    /** The mean of one to four coders' stages, as a double-coded segment counts once. */
-    private static double segmentMean(SplittableRandom random) {
-        int coders = 1 + random.nextInt(4);
-        int sum = 0;
-        for (int c = 0; c < coders; c++) {
-            sum += 1 + random.nextInt(3);
-        }
-        return (double) sum / coders;
     }
 
     private static double extremeOrAny(SplittableRandom random) {
@@ -109,17 +130,33 @@ class ProfileScoringPropertiesTest {
         Map<String, DimensionEvidence> shuffled = new LinkedHashMap<>();
         for (String dimension : order) {
             DimensionEvidence e = c.evidence().get(dimension);
-            List<Double> interviews = new ArrayList<>(e.interviewUnits());
+            List<InterviewSegment> segments = new ArrayList<>();
+            for (InterviewSegment segment : e.segments()) {
+                List<Integer> codings = new ArrayList<>(segment.codings());
+                Collections.shuffle(codings, random);
+                segments.add(new InterviewSegment(segment.informant(), segment.segment(), codings));
+            }
             List<Double> self = new ArrayList<>(e.selfAssessmentAnswers());
-            Collections.shuffle(interviews, random);
+            Collections.shuffle(segments, random);
             Collections.shuffle(self, random);
-            shuffled.put(dimension, new DimensionEvidence(interviews, self));
+            shuffled.put(dimension, new DimensionEvidence(segments, self));
         }
-        return new Case(c.policy(), shuffled);
+        return new Case(c.framework(), c.policy(), shuffled);
     }
 
     private static MaturityProfile score(Case c) {
-        return ProfileScoring.profile(KM, c.policy(), c.evidence());
+        return ProfileScoring.profile(c.framework(), c.policy(), c.evidence());
+    }
+
+    /** The number of units of a source, counted here without the scoring code: informants or segments, answers. */
+    private static int units(Case c, DimensionEvidence e, Source source) {
+        if (source == Source.SELF_ASSESSMENTS) {
+            return e.selfAssessmentAnswers().size();
+        }
+        if (c.framework().scoring().informantIsUnit()) {
+            return (int) e.segments().stream().map(InterviewSegment::informant).distinct().count();
+        }
+        return e.segments().size();
     }
 
     @Test
@@ -169,7 +206,7 @@ class ProfileScoringPropertiesTest {
                 DimensionEvidence e = c.evidence().getOrDefault(d.dimension(), DimensionEvidence.NONE);
                 boolean enough = false;
                 for (Source s : Source.values()) {
-                    enough |= e.values(s).size() >= c.policy().minimumN();
+                    enough |= units(c, e, s) >= c.policy().minimumN();
                 }
                 assertThat(d.score() != null).as(d.dimension() + " has a score").isEqualTo(enough);
                 assertThat(d.stage() != null).as(d.dimension() + " has a stage").isEqualTo(enough);
@@ -186,6 +223,41 @@ class ProfileScoringPropertiesTest {
             boolean fewerThanHalf = scored * 2 < KM.dimensions().size();
             assertThat(p.overallScore() == null).as(scored + " of 8 scored: overall null").isEqualTo(fewerThanHalf);
             assertThat(p.overallStage() == null).as("overall stage null").isEqualTo(fewerThanHalf);
+        });
+    }
+
+    /**
+     * The stage of a dimension is a function of its reported score alone: whatever evidence produced a score, the
+     * same (framework version, dimension, 3-decimal score) always has the same stage, and it is the stage of the
+     * dimension's published band ({@code Framework.bands(dimension)}, in the export's codebook) holding that score.
+     */
+    @Test
+    void theStageOfADimensionIsAFunctionOfItsReportedScoreAlone() {
+        Map<String, Object> seen = new java.util.HashMap<>();
+        forAll(ProfileScoringPropertiesTest::generate, c -> {
+            MaturityProfile p = score(c);
+            for (DimensionScore d : p.dimensions()) {
+                if (d.score() == null) {
+                    continue;
+                }
+                double reported = Numbers.round3(d.score());
+                fi.collabmaturity.framework.StageRange byBand = null;
+                List<fi.collabmaturity.framework.DimensionBand> bands = c.framework().bands(d.dimension());
+                for (int i = 0; i < bands.size(); i++) {
+                    var band = bands.get(i);
+                    boolean last = i == bands.size() - 1;
+                    if (reported >= band.from() && (reported < band.to() || last && reported <= band.to())) {
+                        byBand = band.stage();
+                    }
+                }
+                assertThat(d.stage()).as(d.dimension() + " " + reported + " by its published band")
+                        .isEqualTo(byBand);
+                Object before = seen.putIfAbsent(c.framework().version() + "|" + d.dimension() + "|" + reported,
+                        d.stage());
+                if (before != null) {
+                    assertThat(d.stage()).as("the same score, the same stage").isEqualTo(before);
+                }
+            }
         });
     }
 
@@ -210,7 +282,7 @@ class ProfileScoringPropertiesTest {
                 }
             }
             for (DimensionEvidence e : c.evidence().values()) {
-                List<Double> units = e.interviewUnits();
+                List<Double> units = e.selfAssessmentAnswers();
                 double forward = 0;
                 double backward = 0;
                 for (int i = 0; i < units.size(); i++) {

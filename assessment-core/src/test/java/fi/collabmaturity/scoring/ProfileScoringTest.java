@@ -2,6 +2,7 @@ package fi.collabmaturity.scoring;
 
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
+import fi.collabmaturity.framework.StageRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ProfileScoringTest {
 
-    private static final Framework KM = FrameworkCatalog.fromClasspath().get("keast-mandell-2014");
+    private static final Framework KM = FrameworkCatalog.fromClasspath().get("keast-mandell-2014", "1.0.0");
     private static final ScoringPolicy DEFAULT = ScoringPolicy.DEFAULT;
 
     /**
@@ -30,16 +31,57 @@ class ProfileScoringTest {
     /** t(0.975, 3) = 3.18244630528370959...; 3.182446305284263 is off by 5.5e-13. */
     private static final double T_975_DF3 = 3.1824463052837095927;
 
-    private static DimensionEvidence evidence(List<Double> interviews, List<Double> selfAssessments) {
-        return new DimensionEvidence(interviews, selfAssessments);
+    /**
+     * Evidence whose interview units are the given segment means (framework 1.0.0 counts segments): each becomes a
+     * segment of its own informant, coded by as few coders as give that mean exactly.
+     */
+    static DimensionEvidence evidence(List<Double> interviews, List<Double> selfAssessments) {
+        List<InterviewSegment> segments = new java.util.ArrayList<>();
+        for (int i = 0; i < interviews.size(); i++) {
+            segments.add(new InterviewSegment("informant-" + i, "segment-" + i, codingsFor(interviews.get(i))));
+        }
+        return new DimensionEvidence(segments, selfAssessments);
+    }
+
+    /** Stages 1-3 by one to six coders whose mean, computed as the scoring does, is exactly {@code mean}. */
+    static List<Integer> codingsFor(double mean) {
+        for (int coders = 1; coders <= 6; coders++) {
+            for (int threes = 0; threes <= coders; threes++) {
+                for (int twos = 0; twos + threes <= coders; twos++) {
+                    int ones = coders - twos - threes;
+                    List<Integer> codings = new java.util.ArrayList<>();
+                    for (int k = 0; k < ones; k++) {
+                        codings.add(1);
+                    }
+                    for (int k = 0; k < twos; k++) {
+                        codings.add(2);
+                    }
+                    for (int k = 0; k < threes; k++) {
+                        codings.add(3);
+                    }
+                    double sum = 0;
+                    for (int c : codings) {
+                        sum += c;
+                    }
+                    if (sum / coders == mean) {
+                        return codings;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no codings give a segment mean of " + mean);
     }
 
     private static DimensionScore score(String dimension, List<Double> interviews, List<Double> self) {
         return ProfileScoring.dimension(KM, DEFAULT, dimension, evidence(interviews, self));
     }
 
-    private static String stageCode(Integer stage) {
-        return stage == null ? null : KM.stage(stage).code();
+    private static String stageCode(StageRange stage) {
+        return KM.stageCode(stage);
+    }
+
+    private static String stageCode(Integer overallStage) {
+        return overallStage == null ? null : KM.stage(overallStage).code();
     }
 
     // --- band edges -------------------------------------------------------------------------------------------

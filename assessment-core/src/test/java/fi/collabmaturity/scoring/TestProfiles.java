@@ -2,6 +2,7 @@ package fi.collabmaturity.scoring;
 
 import fi.collabmaturity.framework.Dimension;
 import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.StageRange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * Profiles built by hand from dimension scores, so that trajectory, milestone and path tests state exactly the
- * scores they are about (stages by the framework, lifted to the anchor as {@link ProfileScoring} does).
+ * scores they are about (stages by the dimension's bands, as {@link ProfileScoring} reports them).
  */
 final class TestProfiles {
 
@@ -21,10 +22,11 @@ final class TestProfiles {
         List<DimensionScore> dimensions = new ArrayList<>();
         for (Dimension d : framework.dimensions()) {
             Double score = scores.get(d.code());
-            Integer stage = score == null ? null : framework.stageOf(d.code(), Numbers.denoised(score));
-            dimensions.add(new DimensionScore(d.code(), score, stage, score != null, Map.of(), null, false));
+            StageRange stage = score == null ? null : framework.stageOf(d.code(), Numbers.reported(score));
+            dimensions.add(new DimensionScore(d.code(), score, stage, score != null, Map.of(), null, false, null,
+                    null));
         }
-        Integer overallStage = overall == null ? null : framework.stageOf(Numbers.denoised(overall));
+        Integer overallStage = overall == null ? null : framework.stageOf(Numbers.reported(overall));
         return new MaturityProfile(framework.ref(), overall, overallStage, null, dimensions);
     }
 
