@@ -329,14 +329,15 @@ public class DashboardController {
     @GetMapping("/ui/studies/{studyId}/reliability")
     public String reliability(@PathVariable String studyId, HttpServletRequest request, Model model) {
         StudyFacts study = access.read(studyId);
-        common(model, request, study, frameworks.get(study.frameworkId()), "reliability");
+        Framework framework = frameworks.get(study.frameworkId());
+        common(model, request, study, framework, "reliability");
         List<Wave> waves = waves(study);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Wave w : waves) {
-            rows.add(Map.of("wave", w, "result", maturity.reliability(studyId, List.of(w.waveId()))));
+            rows.add(Map.of("wave", w, "result", maturity.reliability(framework, studyId, List.of(w.waveId()))));
         }
         model.addAttribute("rows", rows);
-        Document whole = maturity.reliability(studyId, waves.stream().map(Wave::waveId).toList());
+        Document whole = maturity.reliability(framework, studyId, waves.stream().map(Wave::waveId).toList());
         model.addAttribute("whole", whole);
         model.addAttribute("asOf", whole.get("asOf"));
         List<Object> alphas = rows.stream().map(r -> ((Document) r.get("result")).get("alpha")).toList();

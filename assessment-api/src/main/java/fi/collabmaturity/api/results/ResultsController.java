@@ -131,7 +131,8 @@ public class ResultsController {
             study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         }
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        Document result = maturity.reliability(studyId, waveId == null ? waveOrder(study) : List.of(waveId));
+        Document result = maturity.reliability(frameworks.get(study.frameworkId()), studyId,
+                waveId == null ? waveOrder(study) : List.of(waveId));
         result.put("waveId", waveId);
         return result;
     }

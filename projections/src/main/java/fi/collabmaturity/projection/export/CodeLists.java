@@ -76,6 +76,15 @@ public final class CodeLists {
         return framework.stages().stream().map(s -> new Category(s.code(), Bilingual.of(s.labels()))).toList();
     }
 
+    /**
+     * The stages a score can report: every stage, then the ranges of merged anchors (power's
+     * {@code cooperation_or_coordination} from framework 1.1.0 on).
+     */
+    public static List<Category> reportedStages(Framework framework) {
+        return framework.reportedStages().stream()
+                .map(r -> new Category(framework.stageCode(r), Bilingual.of(framework.stageLabels(r)))).toList();
+    }
+
     public static List<Category> stageNumbers(Framework framework) {
         return framework.stages().stream()
                 .map(s -> new Category(Integer.toString(s.number()), Bilingual.of(s.labels()))).toList();

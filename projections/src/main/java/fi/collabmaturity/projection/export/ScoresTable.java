@@ -3,6 +3,7 @@ package fi.collabmaturity.projection.export;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.scoring.DimensionEvidence;
 import fi.collabmaturity.scoring.DimensionScore;
+import fi.collabmaturity.scoring.InterviewSegment;
 import fi.collabmaturity.scoring.MaturityProfile;
 import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
@@ -63,12 +64,16 @@ final class ScoresTable implements ExportTable {
                                 .coded(CodeLists.interfaceThemes(data.interfaceThemes()), false),
                         SharedColumns.dimension(f),
                         Column.of("source", ColumnType.STRING, true, new Bilingual("Lähde", "Source"),
-                                new Bilingual("Näytön lähde: interviews = haastattelujen koodatut segmentit "
-                                        + "(segmentti lasketaan kerran, koodaajien keskiarvona), self_assessments = "
-                                        + "itsearviointivastaukset, combined = yhdistetty pistemäärä.",
-                                        "The evidence source: interviews = coded interview segments (a segment "
-                                                + "counts once, as the mean of its coders), self_assessments = "
-                                                + "self-assessment answers, combined = the combined score."))
+                                new Bilingual("Näytön lähde: interviews = haastattelut (kehyksen versiosta 1.1.0 "
+                                        + "yksikkö on haastateltava, hänen segmenttiensä keskiarvona; versiossa 1.0.0 "
+                                        + "segmentti; segmentti on aina koodaajiensa keskiarvo), self_assessments = "
+                                        + "itsearviointivastaukset (vastaaja tai ryhmä), combined = yhdistetty "
+                                        + "pistemäärä.",
+                                        "The evidence source: interviews = interviews (from framework version 1.1.0 "
+                                                + "the unit is the informant, as the mean of their segments; in 1.0.0 "
+                                                + "the segment; a segment is always the mean of its coders), "
+                                                + "self_assessments = self-assessment answers (a person or a group), "
+                                                + "combined = the combined score."))
                                 .coded(CodeLists.sources(), false),
                         Column.of("n", ColumnType.INTEGER, true, new Bilingual("Havaintoyksiköiden määrä",
                                         "Number of units"),
@@ -87,14 +92,19 @@ final class ScoresTable implements ExportTable {
                                         "The sample standard deviation (n-1); empty when n < 2.")).between(0, null),
                         Column.of("ci_low", ColumnType.NUMBER, false,
                                 new Bilingual("Luottamusvälin alaraja", "Confidence interval, lower"),
-                                new Bilingual("Keskiarvon 95 %:n luottamusvälin alaraja (Studentin t, rajattu "
-                                        + "asteikolle); tyhjä, kun n < 2.", "The lower end of the 95% confidence "
-                                        + "interval of the mean (Student's t, clipped to the scale); empty when "
-                                        + "n < 2.")).between(min, max),
+                                new Bilingual("Lähderivillä keskiarvon 95 %:n luottamusvälin alaraja (Studentin t, "
+                                        + "rajattu asteikolle), tyhjä kun n < 2; yhdistetyllä rivillä laskettujen "
+                                        + "lähteiden alarajojen painotettu keskiarvo (samoin painoin kuin "
+                                        + "pistemäärä), tyhjä jos jollakin niistä ei ole väliä.",
+                                        "On a source row the lower end of the 95% confidence interval of the mean "
+                                        + "(Student's t, clipped to the scale), empty when n < 2; on the combined "
+                                        + "row the weighted mean (the score's weights) of the counted sources' "
+                                        + "lower ends, empty when one of them has none.")).between(min, max),
                         Column.of("ci_high", ColumnType.NUMBER, false,
                                 new Bilingual("Luottamusvälin yläraja", "Confidence interval, upper"),
-                                new Bilingual("Keskiarvon 95 %:n luottamusvälin yläraja; tyhjä, kun n < 2.",
-                                        "The upper end of the 95% confidence interval; empty when n < 2."))
+                                new Bilingual("Keskiarvon 95 %:n luottamusvälin yläraja; tyhjä, kun n < 2; "
+                                        + "yhdistetyllä rivillä kuten ci_low.", "The upper end of the 95% "
+                                        + "confidence interval, empty when n < 2; on the combined row as ci_low."))
                                 .between(min, max),
                         Column.of("score", ColumnType.NUMBER, false, new Bilingual("Pistemäärä", "Score"),
                                 new Bilingual("Yhdistetty pistemäärä 1-3: riittävien lähteiden keskiarvojen "
@@ -102,10 +112,13 @@ final class ScoresTable implements ExportTable {
                                         "The combined score on 1-3: the weighted mean of the sufficient sources' "
                                                 + "means; on the combined row only, empty when the evidence is "
                                                 + "insufficient.")).between(min, max),
-                        SharedColumns.stage(f, false, new Bilingual("Pistemäärän vaihe kehyksen rajojen mukaan; "
-                                + "vain yhdistetyllä rivillä, tyhjä jos näyttö ei riitä.", "The stage of the score by "
-                                + "the framework's bands; on the combined row only, empty when the evidence is "
-                                + "insufficient.")),
+                        SharedColumns.reportedStage(f, new Bilingual("Pistemäärän vaihe ulottuvuuden omien "
+                                + "rajojen mukaan (README: kehyksen rajat, joissa saman kuvauksen vaiheet on "
+                                + "yhdistetty; vallan 1-2 on cooperation_or_coordination); vain yhdistetyllä "
+                                + "rivillä, tyhjä jos näyttö ei riitä.", "The stage of the score by the dimension's "
+                                + "own bands (README: the framework's bands with the bands of stages that share a "
+                                + "descriptor joined; power's 1-2 is cooperation_or_coordination); on the combined "
+                                + "row only, empty when the evidence is insufficient.")),
                         Column.of("evidence", ColumnType.STRING, true, new Bilingual("Näyttö", "Evidence"),
                                 new Bilingual("Lähderivillä: onko lähteellä vähintään " + data.study().policy().minimumN()
                                         + " yksikköä (lasketaanko se pistemäärään). Yhdistetyllä rivillä: onko "
@@ -145,8 +158,9 @@ final class ScoresTable implements ExportTable {
                                 Cells.decimal3(s.sd()), Cells.decimal3(s.ciLow()), Cells.decimal3(s.ciHigh()),
                                 null, null, s.sufficient() ? CodeLists.SUFFICIENT : CodeLists.INSUFFICIENT));
                     }
-                    rows.row(prefix(w, a, d, CodeLists.COMBINED, Cells.integer(counted), null, null, null, null,
-                            Cells.decimal3(d.score()), CodeLists.stageCode(f, d.stage()),
+                    rows.row(prefix(w, a, d, CodeLists.COMBINED, Cells.integer(counted), null, null,
+                            Cells.decimal3(d.ciLow()), Cells.decimal3(d.ciHigh()),
+                            Cells.decimal3(d.score()), f.stageCode(d.stage()),
                             d.sufficient() ? CodeLists.SUFFICIENT : CodeLists.INSUFFICIENT));
                 }
             }
@@ -161,11 +175,12 @@ final class ScoresTable implements ExportTable {
     }
 
     /**
-     * The units of evidence exactly as the maturity projection forms them: every answer; one unit per interview,
-     * segment and dimension, the mean of its codings.
+     * The evidence exactly as the maturity projection gathers it: every answer; per dimension every segment of an
+     * interview (its codings) with the interview's informant. The framework's rules then form the units.
      */
     static Map<String, DimensionEvidence> evidence(List<SelfAssessmentRecord> selfAssessments,
-                                                   List<FindingRecord> findings, Framework framework) {
+                                                   List<FindingRecord> findings, Framework framework,
+                                                   Map<String, InterviewRecord> interviews) {
         Map<String, DimensionEvidence> out = new HashMap<>();
         for (int i = 0; i < framework.dimensions().size(); i++) {
             String dimension = framework.dimensions().get(i).code();
@@ -176,14 +191,17 @@ final class ScoresTable implements ExportTable {
                 }
             }
             Map<String, List<Integer>> units = new TreeMap<>();
+            Map<String, String> informants = new HashMap<>();
             for (FindingRecord f : findings) {
                 if (f.dimension().equals(dimension)) {
-                    units.computeIfAbsent(f.interviewId() + '\u0000' + f.unit(), u -> new ArrayList<>())
-                            .add(f.stage());
+                    String unit = f.interviewId() + '\u0000' + f.unit();
+                    units.computeIfAbsent(unit, u -> new ArrayList<>()).add(f.stage());
+                    InterviewRecord interview = interviews.get(f.interviewId());
+                    informants.put(unit, interview == null ? null : interview.participant());
                 }
             }
-            List<Double> segments = units.values().stream()
-                    .map(stages -> stages.stream().mapToInt(Integer::intValue).average().orElseThrow()).toList();
+            List<InterviewSegment> segments = new ArrayList<>();
+            units.forEach((unit, stages) -> segments.add(new InterviewSegment(informants.get(unit), unit, stages)));
             out.put(dimension, new DimensionEvidence(segments, answers));
         }
         return out;
@@ -191,6 +209,6 @@ final class ScoresTable implements ExportTable {
 
     private Map<String, DimensionEvidence> evidence(List<SelfAssessmentRecord> selfAssessments,
                                                     List<FindingRecord> findings) {
-        return evidence(selfAssessments, findings, data.framework());
+        return evidence(selfAssessments, findings, data.framework(), data.interviews());
     }
 }

@@ -37,6 +37,12 @@ final class SharedColumns {
                 CodeLists.stages(framework), true, null, null);
     }
 
+    /** The stage of a score: a stage, or the range of a merged anchor (see {@link CodeLists#reportedStages}). */
+    static Column reportedStage(Framework framework, Bilingual description) {
+        return new Column("stage", ColumnType.STRING, new Bilingual("Vaihe", "Stage"), description, false,
+                CodeLists.reportedStages(framework), true, null, null);
+    }
+
     static Column organisationType(String name, boolean respondent) {
         String fi = respondent ? "Vastaajan" : "Haastateltavan";
         String en = respondent ? "The respondent's" : "The informant's";

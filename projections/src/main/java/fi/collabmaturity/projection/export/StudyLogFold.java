@@ -110,7 +110,7 @@ public final class StudyLogFold {
             areas.computeIfPresent(e.areaId(), (id, a) -> a.withTargetProfile(e.targetProfile()));
         } else if (event instanceof InterviewRecorded e && mine(e.studyId())) {
             interviews.put(e.interviewId(), new InterviewRecord(e.interviewId(), e.waveId(), e.conductedOn(),
-                    informant(e)));
+                    informant(e), e.informant()));
         } else if (event instanceof FindingRecorded e && mine(e.studyId())) {
             findings.put(findingKey(e.interviewId(), e.findingId()), new FindingRecord(e.interviewId(),
                     e.findingId(), e.segmentId(), e.areaId(), e.waveId(), e.dimension(), e.stage(),

@@ -1,6 +1,7 @@
 package fi.collabmaturity.projection.maturity;
 
 import fi.collabmaturity.scoring.DimensionEvidence;
+import fi.collabmaturity.scoring.InterviewSegment;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -11,10 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The evidence document of one area in one wave, turned into units: every answer of a self-assessment that is not
- * withdrawn, and one unit per interview segment and dimension (the mean of its codings that are not withdrawn).
+ * The evidence document of one area in one wave, as the scoring takes it: every answer of a self-assessment that is
+ * not withdrawn, and per dimension every coded segment (its codings that are not withdrawn) with the informant who
+ * spoke; the framework's rules then make the units ({@code EvidenceUnits}).
  */
-record AreaWaveEvidence(Map<String, List<Double>> answers, Map<String, List<Double>> segments,
+record AreaWaveEvidence(Map<String, List<Double>> answers, Map<String, List<InterviewSegment>> segments,
                         Map<String, Map<String, Integer>> codes) {
 
     static AreaWaveEvidence from(Document doc) {
@@ -46,10 +48,13 @@ record AreaWaveEvidence(Map<String, List<Double>> answers, Map<String, List<Doub
                 codes.computeIfAbsent(dimension, d -> new HashMap<>()).merge(code, 1, Integer::sum);
             }
         }
-        Map<String, List<Double>> segments = new TreeMap<>();
-        codings.forEach((dimension, units) -> units.values().forEach(stages -> segments
-                .computeIfAbsent(dimension, d -> new ArrayList<>())
-                .add(stages.stream().mapToInt(Integer::intValue).average().orElseThrow())));
+        Document informants = doc.get("informants", new Document());
+        Map<String, List<InterviewSegment>> segments = new TreeMap<>();
+        codings.forEach((dimension, units) -> units.forEach((unit, stages) -> {
+            String interview = unit.substring(0, unit.indexOf('\u0000'));
+            segments.computeIfAbsent(dimension, d -> new ArrayList<>())
+                    .add(new InterviewSegment(informants.getString(interview), unit, stages));
+        }));
         return new AreaWaveEvidence(answers, segments, codes);
     }
 

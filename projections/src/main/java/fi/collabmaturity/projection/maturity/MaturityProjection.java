@@ -9,6 +9,7 @@ import fi.collabmaturity.area.AreaRegistered;
 import fi.collabmaturity.area.TargetProfileSet;
 import fi.collabmaturity.interview.FindingRecoded;
 import fi.collabmaturity.interview.FindingRecorded;
+import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.interview.FindingWithdrawn;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.projection.support.ReadModelReset;
@@ -39,9 +40,9 @@ public class MaturityProjection {
     /**
      * The version of this projection's read-model layout. Raise it whenever documents change shape: a store built
      * with another layout is rebuilt from the event log when the application starts. 2: codings and overview
-     * cells per area and wave.
+     * cells per area and wave. 3: informants in the evidence, stage ranges and score intervals in the profiles.
      */
-    public static final int LAYOUT = 2;
+    public static final int LAYOUT = 3;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private final MongoDatabase database;
@@ -107,6 +108,17 @@ public class MaturityProjection {
     void on(SelfAssessmentWithdrawn e) {
         evidence(e.studyId(), e.areaId(), e.waveId(),
                 Updates.set("selfAssessments." + e.selfAssessmentId() + ".withdrawn", true));
+    }
+
+    /** The informant of each interview, where its findings' areas are: the informant is the unit of evidence. */
+    @EventHandler
+    void on(InterviewRecorded e) {
+        // no profile to recompute: an interview counts once its findings arrive, and they come after it
+        for (String areaId : e.areaIds()) {
+            stage(MaturityCollections.EVIDENCE, Ids.areaWave(e.studyId(), areaId, e.waveId()), Updates.combine(
+                    Updates.set("studyId", e.studyId()), Updates.set("areaId", areaId),
+                    Updates.set("waveId", e.waveId()), Updates.set("informants." + e.interviewId(), e.informant())));
+        }
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import org.bson.Document;
 
+import fi.collabmaturity.scoring.AboveTarget;
 import fi.collabmaturity.scoring.DevelopmentTarget;
 import fi.collabmaturity.scoring.KrippendorffAlpha;
 import fi.collabmaturity.scoring.MaturityPath;
@@ -221,7 +222,7 @@ public final class MaturityQueries {
         Map<String, AreaWave> waves = areaWaves(snapshot, framework, policy, studyId, areaId, orderedWaveIds);
         Map<String, MaturityProfile> profiles = new LinkedHashMap<>();
         waves.forEach((w, aw) -> profiles.put(w, aw.profile()));
-        Trajectory trajectory = Trajectory.of(framework, orderedWaveIds, profiles);
+        Trajectory trajectory = Trajectory.of(framework, policy, orderedWaveIds, profiles);
         List<Document> dimensions = trajectory.dimensions().stream()
                 .map(d -> new Document("dimension", d.dimension()).append("points", points(framework, d.points())))
                 .toList();
@@ -270,26 +271,36 @@ public final class MaturityQueries {
             area.get("targetProfile", new Document()).forEach((k, v) -> target.put(k, ((Number) v).intValue()));
         }
         List<Document> targets = new ArrayList<>();
+        List<Document> above = new ArrayList<>();
         List<String> unknown = framework.dimensions().stream().map(d -> d.code()).toList();
         if (chosen != null) {
             AreaWave aw = waves.get(chosen);
-            MaturityPath path = MaturityPath.of(framework, aw.profile(), target, aw.codes(), language);
+            int at = orderedWaveIds.indexOf(chosen);
+            MaturityProfile previous = at > 0 ? waves.get(orderedWaveIds.get(at - 1)).profile() : null;
+            MaturityPath path = MaturityPath.of(framework, aw.profile(), previous, target, aw.codes(), language);
             for (DevelopmentTarget t : path.targets()) {
-                targets.add(new Document("dimension", t.dimension())
-                        .append("currentStage", stageCode(framework, t.currentStage()))
-                        .append("currentStageNumber", t.currentStage())
-                        .append("targetStage", stageCode(framework, t.targetStage()))
-                        .append("targetStageNumber", t.targetStage())
-                        .append("gap", t.gap())
+                Document doc = new Document("dimension", t.dimension());
+                ProfileDocuments.stage(doc, "currentStage", framework, t.currentStage());
+                ProfileDocuments.stage(doc, "targetStage", framework, t.targetStage());
+                targets.add(doc.append("gap", t.gap())
+                        .append("score", Numbers.round3(t.score()))
+                        .append("progress", Numbers.round3(t.progress()))
+                        .append("rankedBy", t.rankedBy() == null ? null : t.rankedBy().code())
                         .append("step", new Document("from", stepEnd(framework, t.step().from()))
                                 .append("to", stepEnd(framework, t.step().to())))
                         .append("relatedCodes", t.relatedCodes()));
+            }
+            for (AboveTarget a : path.aboveTarget()) {
+                Document doc = new Document("dimension", a.dimension()).append("score", Numbers.round3(a.score()));
+                ProfileDocuments.stage(doc, "currentStage", framework, a.currentStage());
+                ProfileDocuments.stage(doc, "targetStage", framework, a.targetStage());
+                above.add(doc);
             }
             unknown = path.unknown();
         }
         return new Document("areaId", areaId).append("waveId", chosen).append("language", language)
                 .append("asOf", asOf).append("framework", frameworkRef(framework))
-                .append("targets", targets).append("unknown", unknown)
+                .append("targets", targets).append("aboveTarget", above).append("unknown", unknown)
                 .append("milestones", milestones(framework, Milestones.of(framework, upTo, profiles)));
     }
 
@@ -312,12 +323,16 @@ public final class MaturityQueries {
         return study == null ? new Document() : study.get("areas", new Document());
     }
 
-    /** Krippendorff's alpha (ordinal) over the double-coded findings of a study, or of one wave of it. */
-    public Document reliability(String studyId, List<String> waveIds) {
+    /**
+     * Krippendorff's alpha (ordinal) over the double-coded findings of a study, or of one wave of it. Each coding
+     * counts as the framework measures it, so two codings within one anchor (power's 1 and 2, both "own power")
+     * agree.
+     */
+    public Document reliability(Framework framework, String studyId, List<String> waveIds) {
         Set<String> areaIds = areas(studyId).keySet();
         List<String> ids = new ArrayList<>();
         waveIds.forEach(w -> areaIds.forEach(a -> ids.add(Ids.areaWave(studyId, a, w))));
-        Map<String, Map<String, Number>> units = new TreeMap<>();
+        Map<String, Map<String, Double>> units = new TreeMap<>();
         // a unit (a segment of an interview, on a dimension) gathers its codings from every area's document, read in
         // _id order so that the result never depends on the order a store returns them in
         for (Document doc : ids.isEmpty() ? List.<Document>of()
@@ -331,7 +346,8 @@ public final class MaturityQueries {
                 }
                 String unit = wave + "|" + c.getString("unit") + "|" + c.getString("dimension");
                 units.computeIfAbsent(unit, u -> new TreeMap<>())
-                        .put(String.valueOf(c.getString("coder")), c.getInteger("stage"));
+                        .put(String.valueOf(c.getString("coder")), framework.dimension(c.getString("dimension"))
+                                .map(d -> d.measure(c.getInteger("stage"))).orElse((double) c.getInteger("stage")));
             });
         }
         KrippendorffAlpha.Result result = KrippendorffAlpha.compute(KrippendorffAlpha.Metric.ORDINAL, units.values());
@@ -344,21 +360,26 @@ public final class MaturityQueries {
     }
 
     private static List<Document> points(Framework framework, List<TrajectoryPoint> points) {
-        return points.stream().map(p -> new Document("waveId", p.waveId())
-                .append("score", Numbers.round3(p.score()))
-                .append("stage", stageCode(framework, p.stage())).append("stageNumber", p.stage())
-                .append("change", Numbers.round3(p.change()))
-                .append("direction", p.direction() == null ? null : p.direction().code())).toList();
+        return points.stream().map(p -> {
+            Document doc = new Document("waveId", p.waveId()).append("score", Numbers.round3(p.score()));
+            ProfileDocuments.stage(doc, "stage", framework, p.stage());
+            return doc.append("ciLow", Numbers.round3(p.ciLow())).append("ciHigh", Numbers.round3(p.ciHigh()))
+                    .append("change", Numbers.round3(p.change()))
+                    .append("direction", p.direction() == null ? null : p.direction().code())
+                    .append("decidedBy", p.decidedBy() == null ? null : p.decidedBy().code());
+        }).toList();
     }
 
     private static List<Document> milestones(Framework framework, List<Milestone> milestones) {
-        return milestones.stream().map(m -> new Document("waveId", m.waveId()).append("dimension", m.dimension())
-                .append("fromStage", stageCode(framework, m.fromStage())).append("fromStageNumber", m.fromStage())
-                .append("toStage", stageCode(framework, m.toStage())).append("toStageNumber", m.toStage())).toList();
+        return milestones.stream().map(m -> {
+            Document doc = new Document("waveId", m.waveId()).append("dimension", m.dimension());
+            ProfileDocuments.stage(doc, "fromStage", framework, m.fromStage());
+            return ProfileDocuments.stage(doc, "toStage", framework, m.toStage());
+        }).toList();
     }
 
     private static Document stepEnd(Framework framework, DevelopmentTarget.StepEnd end) {
-        return new Document("stage", stageCode(framework, end.stage())).append("stageNumber", end.stage())
+        return ProfileDocuments.stage(new Document(), "stage", framework, end.stage())
                 .append("descriptor", end.descriptor());
     }
 

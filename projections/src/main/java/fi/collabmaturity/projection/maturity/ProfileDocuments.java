@@ -9,6 +9,7 @@ import fi.collabmaturity.scoring.SourceStatistics;
 import org.bson.Document;
 
 import fi.collabmaturity.framework.FrameworkRef;
+import fi.collabmaturity.framework.StageRange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,10 +34,12 @@ final class ProfileDocuments {
             for (Source source : Source.values()) {
                 sources.append(source.jsonName(), statistics(d.sources().get(source)));
             }
-            dimensions.add(new Document("dimension", d.dimension())
-                    .append("score", Numbers.round3(d.score()))
-                    .append("stage", stageCode(framework, d.stage()))
-                    .append("stageNumber", d.stage())
+            Document dimension = new Document("dimension", d.dimension())
+                    .append("score", Numbers.round3(d.score()));
+            stage(dimension, "stage", framework, d.stage());
+            dimensions.add(dimension
+                    .append("ciLow", Numbers.round3(d.ciLow()))
+                    .append("ciHigh", Numbers.round3(d.ciHigh()))
                     .append("evidence", d.sufficient() ? "sufficient" : "insufficient")
                     .append("sources", sources)
                     .append("triangulationGap", Numbers.round3(d.triangulationGap()))
@@ -67,9 +70,9 @@ final class ProfileDocuments {
     static Document overviewCell(MaturityProfile profile, Framework framework) {
         Document dimensions = new Document();
         for (DimensionScore d : profile.dimensions()) {
-            dimensions.append(d.dimension(), new Document("score", Numbers.round3(d.score()))
-                    .append("stage", stageCode(framework, d.stage())).append("stageNumber", d.stage())
-                    .append("evidence", d.sufficient() ? "sufficient" : "insufficient"));
+            Document cell = new Document("score", Numbers.round3(d.score()));
+            stage(cell, "stage", framework, d.stage());
+            dimensions.append(d.dimension(), cell.append("evidence", d.sufficient() ? "sufficient" : "insufficient"));
         }
         return new Document("overall", new Document("score", Numbers.round3(profile.overallScore()))
                 .append("stage", stageCode(framework, profile.overallStage()))
@@ -92,9 +95,9 @@ final class ProfileDocuments {
         List<DimensionScore> dimensions = new ArrayList<>();
         for (Document d : stored.getList("dimensions", Document.class)) {
             String code = d.getString("dimension");
-            dimensions.add(new DimensionScore(code, number(rawDimensions.get(code)), d.getInteger("stageNumber"),
+            dimensions.add(new DimensionScore(code, number(rawDimensions.get(code)), stageRange(d, "stage"),
                     "sufficient".equals(d.getString("evidence")), Map.of(), number(d.get("triangulationGap")),
-                    Boolean.TRUE.equals(d.getBoolean("divergent"))));
+                    Boolean.TRUE.equals(d.getBoolean("divergent")), number(d.get("ciLow")), number(d.get("ciHigh"))));
         }
         Document framework = stored.get("framework", Document.class);
         return new MaturityProfile(new FrameworkRef(framework.getString("id"), framework.getString("version")),
@@ -122,5 +125,23 @@ final class ProfileDocuments {
 
     static String stageCode(Framework framework, Integer stage) {
         return stage == null ? null : framework.stage(stage).code();
+    }
+
+    /**
+     * A reported stage under {@code name}: the code ({@code cooperation_or_coordination} for power's merged
+     * anchor), {@code <name>Number} (null for a range: no one number is honest for it) and {@code <name>Range}
+     * {@code {from, to}}; all null without a stage.
+     */
+    static Document stage(Document doc, String name, Framework framework, StageRange stage) {
+        return doc.append(name, framework.stageCode(stage))
+                .append(name + "Number", stage == null ? null : stage.number())
+                .append(name + "Range", stage == null ? null
+                        : new Document("from", stage.from()).append("to", stage.to()));
+    }
+
+    /** The stage {@link #stage} wrote under {@code name}, or null. */
+    static StageRange stageRange(Document doc, String name) {
+        Document range = doc.get(name + "Range", Document.class);
+        return range == null ? null : new StageRange(range.getInteger("from"), range.getInteger("to"));
     }
 }

@@ -4,6 +4,8 @@ import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.scoring.DimensionEvidence;
 import fi.collabmaturity.scoring.DimensionScore;
+import fi.collabmaturity.scoring.InterviewSegment;
+import fi.collabmaturity.scoring.Numbers;
 import fi.collabmaturity.scoring.MaturityProfile;
 import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
@@ -37,7 +39,7 @@ class ProfileDocumentsTest {
                 if (random.nextInt(5) == 0) {
                     continue; // no evidence at all for this dimension
                 }
-                evidence.put(dimension.code(), new DimensionEvidence(units(random, 1.0), units(random, 0.5)));
+                evidence.put(dimension.code(), new DimensionEvidence(segments(random), units(random, 0.5)));
             }
             ScoringPolicy policy = random.nextBoolean() ? ScoringPolicy.DEFAULT
                     : new ScoringPolicy(1 + random.nextInt(5), ScoringPolicy.DEFAULT.weights(),
@@ -59,6 +61,9 @@ class ProfileDocumentsTest {
                 assertThat(actual.stage()).isEqualTo(expected.stage());
                 assertThat(actual.sufficient()).isEqualTo(expected.sufficient());
                 assertThat(actual.divergent()).isEqualTo(expected.divergent());
+                // stored rounded: what the trajectory's interval test reads, in reported terms
+                assertThat(actual.ciLow()).isEqualTo(Numbers.round3(expected.ciLow()));
+                assertThat(actual.ciHigh()).isEqualTo(Numbers.round3(expected.ciHigh()));
             }
         }
     }
@@ -79,6 +84,19 @@ class ProfileDocumentsTest {
                 FRAMEWORK);
         stored.remove("raw");
         assertThat(ProfileDocuments.scores(stored)).isNull();
+    }
+
+    private static List<InterviewSegment> segments(SplittableRandom random) {
+        List<InterviewSegment> segments = new ArrayList<>();
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            List<Integer> codings = new ArrayList<>();
+            for (int c = 0; c <= random.nextInt(3); c++) {
+                codings.add(1 + random.nextInt(3));
+            }
+            segments.add(new InterviewSegment("informant-" + random.nextInt(4), "segment-" + i, codings));
+        }
+        return segments;
     }
 
     private static List<Double> units(SplittableRandom random, double step) {
