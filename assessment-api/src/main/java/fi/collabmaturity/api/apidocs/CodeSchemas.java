@@ -21,6 +21,7 @@ import fi.collabmaturity.reference.InterfaceThemeCatalog;
 import fi.collabmaturity.reference.OrganisationType;
 import fi.collabmaturity.reference.Region;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.scoring.DevelopmentTarget;
 import fi.collabmaturity.scoring.Direction;
 import fi.collabmaturity.scoring.KrippendorffAlpha;
 import fi.collabmaturity.shared.Validation;
@@ -59,10 +60,12 @@ final class CodeSchemas {
         Set<String> dimensions = new LinkedHashSet<>();
         Set<Integer> stageNumbers = new LinkedHashSet<>();
         Set<String> stageCodes = new LinkedHashSet<>();
+        Set<String> reportedCodes = new LinkedHashSet<>();
         for (Framework f : frameworks) {
             f.dimensions().stream().map(Dimension::code).forEach(dimensions::add);
             f.stages().stream().map(Stage::number).forEach(stageNumbers::add);
             f.stages().stream().map(Stage::code).forEach(stageCodes::add);
+            f.reportedStages().stream().map(f::stageCode).forEach(reportedCodes::add);
         }
         out.put("FrameworkId", strings(frameworks.stream().map(Framework::id).toList(), "A framework's id"));
         out.put("Dimension", strings(dimensions, "A dimension of the framework"));
@@ -73,6 +76,27 @@ final class CodeSchemas {
         out.put("StageCode", strings(stageCodes, "A stage of the continuum by its code"));
         out.put("StageCodeOrNull", nullable(strings(stageCodes, "A stage code, or null where the evidence is "
                 + "insufficient")));
+        out.put("ReportedStageCode", strings(reportedCodes, "The stage of a result: a stage code, or the stages "
+                + "of a merged anchor the instrument cannot tell apart joined by _or_ (power's "
+                + "cooperation_or_coordination, framework 1.1.0 on)"));
+        out.put("ReportedStageCodeOrNull", nullable(strings(reportedCodes, "A reported stage code, or null where "
+                + "the evidence is insufficient")));
+        ObjectNode range = JSON.createObjectNode().put("type", "object")
+                .put("description", "The stages a result is at: from == to for one stage, 1..2 for power's own "
+                        + "power (framework 1.1.0 on)");
+        range.putObject("properties").<ObjectNode>set("from", ref("StageNumber")).set("to", ref("StageNumber"));
+        range.putArray("required").add("from").add("to");
+        range.put("additionalProperties", false);
+        out.put("StageRange", range);
+        out.put("StageRangeOrNull", JSON.createObjectNode().<ObjectNode>set("oneOf", JSON.createArrayNode()
+                .add(ref("StageRange")).add(JSON.createObjectNode().put("type", "null"))));
+        out.put("DirectionTestOrNull", nullable(strings(Arrays.stream(Direction.Test.values())
+                .map(Direction.Test::code).toList(), "The test that decided the direction: threshold (the change "
+                + "is below the study's change threshold: flat; or there are no intervals to compare) or intervals "
+                + "(the two waves' intervals overlap: flat; or lie apart: up or down)")));
+        out.put("RankReasonOrNull", nullable(strings(Arrays.stream(DevelopmentTarget.RankReason.values())
+                .map(DevelopmentTarget.RankReason::code).toList(), "What ranks this target before the next one "
+                + "(gap, then score, then progress, then the framework's order); null for the last")));
         out.put("OrganisationType", strings(OrganisationType.codes(), "The kind of organisation"));
         out.put("ActorLevel", strings(ActorLevel.codes(), "The level an actor works at"));
         out.put("RegionCode", strings(regions.all().stream().map(Region::code).toList(),
@@ -120,8 +144,9 @@ final class CodeSchemas {
                 .put("description", "Target stage numbers by dimension; dimensions not named get the highest stage"));
         out.put("TargetProfile", keyed(dimensions, ref("StageNumber"), true)
                 .put("description", "The target stage number of every dimension"));
-        out.put("StageDistribution", keyed(stageCodes, count(), true)
-                .put("description", "How many values fell in each stage's band"));
+        out.put("StageDistribution", keyed(reportedCodes, count(), false)
+                .put("description", "How many units fell in each of the dimension's bands, by reported stage code "
+                        + "(power on its anchors: cooperation_or_coordination and collaboration)"));
         out.put("OverviewDimensions", keyed(dimensions, ref("OverviewCell"), true));
         List<String> agreementStates = new ArrayList<>(Area.AGREEMENT_STATUSES);
         agreementStates.add("not_recorded");

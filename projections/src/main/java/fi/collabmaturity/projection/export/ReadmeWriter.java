@@ -71,11 +71,13 @@ final class ReadmeWriter {
         md.append("- `scores_long.csv` has every wave × area × dimension, each with three rows: `interviews` and "
                 + "`self_assessments` (n, mean, sd, 95% t-interval; `evidence` says whether the source has the "
                 + "minimum of ").append(data.study().policy().minimumN()).append(" units and so counts) and "
-                + "`combined` (the score, its stage, and whether the dimension has a score). An interview unit is "
-                + "one segment on one dimension (the mean of its coders); a self-assessment unit is one answer.\n");
+                + "`combined` (the score, its interval, its stage, and whether the dimension has a score). The "
+                + "units are in \"How the scores were computed\" below.\n");
         md.append("- Several codes in one cell (`codes`, `parties`, `party_types`) are separated by `;`; a `;` or "
                 + "`\\` inside a value is written `\\;` or `\\\\`.\n");
         md.append("- ").append(ExportDescription.PRIVACY.en()).append("\n\n");
+
+        md.append(ScoringRulesText.readmeSection(data.framework(), data.study().policy()));
 
         md.append("## Load in R\n\n");
         md.append("Read every column as text first, so that identifiers such as `01` or `NA` stay as they are, "

@@ -113,12 +113,12 @@ final class ScoresTable implements ExportTable {
                                                 + "means; on the combined row only, empty when the evidence is "
                                                 + "insufficient.")).between(min, max),
                         SharedColumns.reportedStage(f, new Bilingual("Pistemäärän vaihe ulottuvuuden omien "
-                                + "rajojen mukaan (README: kehyksen rajat, joissa saman kuvauksen vaiheet on "
-                                + "yhdistetty; vallan 1-2 on cooperation_or_coordination); vain yhdistetyllä "
-                                + "rivillä, tyhjä jos näyttö ei riitä.", "The stage of the score by the dimension's "
-                                + "own bands (README: the framework's bands with the bands of stages that share a "
-                                + "descriptor joined; power's 1-2 is cooperation_or_coordination); on the combined "
-                                + "row only, empty when the evidence is insufficient.")),
+                                + "rajojen mukaan (kehyksen rajat, joissa saman kuvauksen jakavien vaiheiden rajat "
+                                + "on yhdistetty); vain yhdistetyllä rivillä, tyhjä jos näyttö ei riitä. "
+                                + ScoringRulesText.bands(f).fi(), "The stage of the score by the dimension's own "
+                                + "bands (the framework's bands, with the bands of stages that share a descriptor "
+                                + "joined); on the combined row only, empty when the evidence is insufficient. "
+                                + ScoringRulesText.bands(f).en())),
                         Column.of("evidence", ColumnType.STRING, true, new Bilingual("Näyttö", "Evidence"),
                                 new Bilingual("Lähderivillä: onko lähteellä vähintään " + data.study().policy().minimumN()
                                         + " yksikköä (lasketaanko se pistemäärään). Yhdistetyllä rivillä: onko "
