@@ -16,11 +16,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /** Fetches an export over real HTTP and opens the archive: its bytes, its files in archive order, its headers. */
-record ExportZip(int status, byte[] bytes, HttpResponse<byte[]> raw) {
+public record ExportZip(int status, byte[] bytes, HttpResponse<byte[]> raw) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static ExportZip get(int port, String user, String password, String pathAndQuery) {
+    public static ExportZip get(int port, String user, String password, String pathAndQuery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(60)).GET();
         if (user != null) {
@@ -60,7 +60,7 @@ record ExportZip(int status, byte[] bytes, HttpResponse<byte[]> raw) {
         return files;
     }
 
-    String file(String name) {
+    public String file(String name) {
         byte[] content = entries().get(name);
         if (content == null) {
             throw new AssertionError("no " + name + " in the archive: " + entries().keySet());
