@@ -49,7 +49,7 @@ public final class SliceScenario {
     public static void assertProfile(JsonNode profile) {
         assertThat(profile.path("areaId").asText()).isEqualTo("lapland-hyte");
         assertThat(profile.path("waveId").asText()).isEqualTo("w2023");
-        assertThat(profile.path("framework").path("version").asText()).isEqualTo("1.0.0");
+        assertThat(profile.path("framework").path("version").asText()).isEqualTo("1.1.0");
         assertThat(profile.path("asOf").path("position").asLong()).isPositive();
         // trust 2.0, 2.0, 2.5: mean 2.1667, sd 0.2887, t(0.975,2)=4.3027 → 2.1667 ± 0.7172
         JsonNode trust = dimension(profile, "trust");
