@@ -44,7 +44,7 @@ public class Area {
     public Area(RegisterArea command, StudyDirectory directory, FrameworkCatalog frameworks, RegionCatalog regions) {
         StudyFacts study = directory.study(command.studyId())
                 .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         Validation v = new Validation()
                 .identifier(command.areaId(), "id")
                 .notBlank(command.name(), "name").maxLength(command.name(), AreaRules.MAX_NAME, "name")
@@ -65,13 +65,13 @@ public class Area {
 
     @CommandHandler
     public void handle(SetTargetProfile command, StudyDirectory directory, FrameworkCatalog frameworks) {
-        String frameworkId = directory.study(studyId).map(StudyFacts::frameworkId).orElseThrow();
+        Framework framework = directory.study(studyId).orElseThrow().framework(frameworks);
         Validation v = new Validation();
         if (command.targetProfile() == null || command.targetProfile().isEmpty()) {
             v.add("targetProfile", "must name at least one dimension");
         }
         Map<String, Integer> target = AreaRules.completeTargetProfile(v, command.targetProfile(),
-                frameworks.get(frameworkId), "targetProfile");
+                framework, "targetProfile");
         v.throwIfInvalid();
         apply(new TargetProfileSet(studyId, areaId, target));
     }

@@ -95,7 +95,10 @@ public final class FrameworkCatalog {
         return files;
     }
 
-    /** The newest version of a framework: what a new study is created with. */
+    /**
+     * The newest version of a framework: what a new study is created with. Not what an existing study computes
+     * with; that is {@link fi.collabmaturity.study.StudyFacts#framework(FrameworkCatalog)}, its recorded version.
+     */
     public Optional<Framework> find(String id) {
         return Optional.ofNullable(frameworks.get(id)).map(versions -> versions.lastEntry().getValue());
     }
@@ -116,6 +119,18 @@ public final class FrameworkCatalog {
     public Framework get(String id, String version) {
         return find(id, version)
                 .orElseThrow(() -> new IllegalArgumentException("unknown framework " + id + " " + version));
+    }
+
+    /** Whether {@code version} is a known version of the framework newer than {@code than}. */
+    public boolean isNewer(String id, String version, String than) {
+        Optional<FrameworkVersion> later = FrameworkVersion.tryParse(version);
+        Optional<FrameworkVersion> earlier = FrameworkVersion.tryParse(than);
+        return find(id, version).isPresent() && earlier.isPresent() && later.get().compareTo(earlier.get()) > 0;
+    }
+
+    /** The version numbers of a framework, oldest first; empty for an unknown id. */
+    public List<String> versionNumbers(String id) {
+        return versions(id).stream().map(Framework::version).toList();
     }
 
     /** Every version of a framework, oldest first; empty for an unknown id. */

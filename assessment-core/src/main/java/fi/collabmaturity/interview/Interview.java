@@ -86,7 +86,7 @@ public class Interview {
     public String handle(RecordFinding command, StudyDirectory directory, FrameworkCatalog frameworks,
                          PersonalDataSealer sealer) {
         StudyFacts study = ownStudy(command.studyId(), directory);
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         String findingId = command.findingId() == null || command.findingId().isBlank()
                 ? UUID.randomUUID().toString() : command.findingId();
         Validation v = new Validation()
@@ -123,7 +123,7 @@ public class Interview {
         v.require(areaId.equals(finding.areaId()), "areaId",
                 "a finding's area cannot change; withdraw it and record a new finding");
         List<String> codes = checkCoding(v, areaId, command.dimension(), command.stage(), command.codes(),
-                command.excerpt(), frameworks.get(study.frameworkId()));
+                command.excerpt(), study.framework(frameworks));
         v.throwIfInvalid();
         if (finding.withdrawn()) {
             throw new ConflictException("finding " + finding.findingId() + " is withdrawn");

@@ -49,7 +49,7 @@ public class SelfAssessment {
                           PersonalDataSealer sealer, RespondentSlots slots) {
         StudyFacts study = directory.study(command.studyId())
                 .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         Validation v = new Validation();
         Content content = checkContent(v, command, framework);
         v.throwIfInvalid();

@@ -55,7 +55,7 @@ public class SelfAssessmentImporter {
         if (command.rows() == null || command.rows().isEmpty()) {
             throw InvalidInputException.of("file", "has no data rows under its header");
         }
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         Map<String, Integer> firstRowOfRespondent = new HashMap<>();
         List<SubmitSelfAssessment> submissions = new ArrayList<>();

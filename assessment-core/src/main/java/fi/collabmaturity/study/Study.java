@@ -42,11 +42,18 @@ public class Study {
                 && frameworks.find(command.frameworkId()).isEmpty()) {
             v.add("frameworkId", "unknown framework; known: " + frameworks.all().stream().map(Framework::id).toList());
         }
+        boolean knownFramework = command.frameworkId() != null && frameworks.find(command.frameworkId()).isPresent();
+        if (knownFramework && command.frameworkVersion() != null
+                && frameworks.find(command.frameworkId(), command.frameworkVersion()).isEmpty()) {
+            v.add("frameworkVersion", "unknown version of " + command.frameworkId() + "; known: "
+                    + frameworks.versionNumbers(command.frameworkId()));
+        }
         v.throwIfInvalid();
         if (directory.recordExists(command.studyId())) {
             throw new ConflictException("study " + command.studyId() + " already exists (or the id is taken)");
         }
-        Framework framework = frameworks.get(command.frameworkId());
+        Framework framework = command.frameworkVersion() == null ? frameworks.get(command.frameworkId())
+                : frameworks.get(command.frameworkId(), command.frameworkVersion());
         apply(new StudyCreated(command.studyId(), command.title().strip(), framework.id(), framework.version(),
                 command.description(), command.createdBy()));
     }
@@ -137,6 +144,29 @@ public class Study {
 
     @EventSourcingHandler
     void on(ScoringPolicySet event) {
+        facts = facts.apply(event);
+    }
+
+    /** Only forward, to a version the catalog knows: a study's scores never silently go back to an older rule. */
+    @CommandHandler
+    public void handle(UpgradeStudyFramework command, FrameworkCatalog frameworks) {
+        String current = facts.frameworkVersion();
+        if (command.version() != null && command.version().equals(current)) {
+            throw new ConflictException("study " + studyId + " already uses " + facts.frameworkId() + " " + current);
+        }
+        new Validation()
+                .notBlank(command.version(), "version")
+                .require(command.version() == null || command.version().isBlank()
+                                || frameworks.isNewer(facts.frameworkId(), command.version(), current),
+                        "version", "must be a version of " + facts.frameworkId() + " newer than " + current
+                                + "; known: " + frameworks.versionNumbers(facts.frameworkId()))
+                .throwIfInvalid();
+        apply(new StudyFrameworkUpgraded(studyId, facts.frameworkId(), current, command.version(),
+                command.upgradedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(StudyFrameworkUpgraded event) {
         facts = facts.apply(event);
     }
 

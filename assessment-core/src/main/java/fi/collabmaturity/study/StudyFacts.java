@@ -1,6 +1,8 @@
 package fi.collabmaturity.study;
 
 import fi.collabmaturity.account.Usernames;
+import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
 
@@ -45,6 +47,9 @@ public record StudyFacts(String studyId, String title, String description, Strin
             return new StudyFacts(studyId, title, description, frameworkId, frameworkVersion, policyOf(e), waves,
                     members);
         }
+        if (event instanceof StudyFrameworkUpgraded e) {
+            return new StudyFacts(studyId, title, description, frameworkId, e.toVersion(), policy, waves, members);
+        }
         if (event instanceof StudyMemberAdded e) {
             Map<String, String> next = withoutMember(e.username());
             next.put(e.username(), e.role());
@@ -73,6 +78,21 @@ public record StudyFacts(String studyId, String title, String description, Strin
     public static ScoringPolicy policyOf(ScoringPolicySet e) {
         return new ScoringPolicy(e.minimumN(), Map.of(Source.INTERVIEWS, e.interviewsWeight(),
                 Source.SELF_ASSESSMENTS, e.selfAssessmentsWeight()), e.divergenceThreshold());
+    }
+
+    /**
+     * The framework the study computes with: its framework at the version recorded for it (created with or
+     * upgraded to), never simply the newest one the catalog knows. Every rule and every score of a study reads its
+     * framework through here.
+     */
+    public Framework framework(FrameworkCatalog frameworks) {
+        return findFramework(frameworks).orElseThrow(() -> new IllegalStateException(
+                "study " + studyId + " uses " + frameworkId + " " + frameworkVersion + ", which is not installed"));
+    }
+
+    /** {@link #framework(FrameworkCatalog)}, or empty when that version is not installed. */
+    public Optional<Framework> findFramework(FrameworkCatalog frameworks) {
+        return frameworks.find(frameworkId, frameworkVersion);
     }
 
     public Optional<Wave> wave(String waveId) {

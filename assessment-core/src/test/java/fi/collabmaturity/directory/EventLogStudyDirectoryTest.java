@@ -4,6 +4,7 @@ import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.study.StudyCreated;
 import fi.collabmaturity.study.StudyMemberAdded;
 import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.StudyFrameworkUpgraded;
 import fi.collabmaturity.study.Wave;
 import fi.collabmaturity.testsupport.TestWorld;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -50,6 +51,27 @@ class EventLogStudyDirectoryTest {
         assertThat(facts.frameworkVersion()).isEqualTo("1.0.0");
         assertThat(facts.waves()).isEmpty();
         assertThat(facts.members()).containsExactly(entry("researcher1", "RESEARCHER"));
+    }
+
+    @Test
+    void givesAStudyTheFrameworkVersionItWasCreatedWithNotTheNewest() {
+        world.study(STUDY);
+
+        assertThat(directory.study(STUDY).orElseThrow().framework(world.frameworks).version()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void followsAnUpgradeOfTheStudysFramework() {
+        world.study(STUDY).wave(STUDY, "w2024");
+        directory.study(STUDY);
+        world.append("Study", STUDY, new StudyFrameworkUpgraded(STUDY, "keast-mandell-2014", "1.0.0", "1.1.0",
+                "researcher1"));
+
+        StudyFacts facts = directory.study(STUDY).orElseThrow();
+
+        assertThat(facts.frameworkVersion()).isEqualTo("1.1.0");
+        assertThat(facts.framework(world.frameworks).version()).isEqualTo("1.1.0");
+        assertThat(facts.waves()).containsOnlyKeys("w2024");
     }
 
     @Test

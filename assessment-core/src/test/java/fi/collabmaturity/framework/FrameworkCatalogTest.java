@@ -69,8 +69,14 @@ class FrameworkCatalogTest {
             "commitment", List.of("short-term commitment", "medium-term, project-bound commitment",
                     "long-term commitment"));
 
+    /** Version 1.0.0, whose definition these tests describe; a study created with it keeps computing with it. */
     private static Framework keastMandell() {
-        return FrameworkCatalog.fromClasspath().get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID);
+        return FrameworkCatalog.fromClasspath().get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID, "1.0.0");
+    }
+
+    private static Framework withVersion(Framework f, String version) {
+        return new Framework(f.id(), version, f.title(), f.source(), f.scale(), f.stages(), f.bands(),
+                f.dimensions(), f.scoring());
     }
 
     /** The first version, whose rule lifts a merged anchor's stage to its representative. */
@@ -96,6 +102,15 @@ class FrameworkCatalogTest {
         void hasAnIdAndAVersion() {
             Framework f = keastMandell();
             assertThat(f.ref()).isEqualTo(new FrameworkRef("keast-mandell-2014", "1.0.0"));
+        }
+
+        @Test
+        void isShippedInBothVersionsTheNewestFirstForNewStudies() {
+            FrameworkCatalog catalog = FrameworkCatalog.fromClasspath();
+            assertThat(catalog.versionNumbers("keast-mandell-2014")).containsExactly("1.0.0", "1.1.0");
+            assertThat(catalog.get("keast-mandell-2014").version()).isEqualTo("1.1.0");
+            assertThat(catalog.all()).extracting(Framework::ref)
+                    .containsExactly(new FrameworkRef("keast-mandell-2014", "1.1.0"));
         }
 
         @Test
@@ -542,14 +557,90 @@ class FrameworkCatalogTest {
             assertRefused(new Framework(" ", f.version(), f.title(), f.source(), f.scale(), f.stages(), f.bands(),
                     f.dimensions()), "has no id");
             assertRefused(new Framework(f.id(), null, f.title(), f.source(), f.scale(), f.stages(), f.bands(),
-                    f.dimensions()), "has no version");
+                    f.dimensions()), "needs a version of the form major.minor.patch");
+            assertRefused(withVersion(f, "1.0"), "needs a version of the form major.minor.patch");
         }
 
         @Test
-        void refusesTheSameFrameworkIdTwice() {
+        void refusesTheSameFrameworkIdAndVersionTwice() {
             assertThatThrownBy(() -> new FrameworkCatalog(List.of(keastMandell(), keastMandell())))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("framework keast-mandell-2014 is defined twice");
+                    .hasMessageContaining("framework keast-mandell-2014 1.0.0 is defined twice");
+        }
+    }
+
+    @Nested
+    class Versions {
+
+        private final Framework base = keastMandell();
+
+        private FrameworkCatalog catalogOf(String... versions) {
+            return new FrameworkCatalog(java.util.Arrays.stream(versions).map(v -> withVersion(base, v)).toList());
+        }
+
+        @Test
+        void givesTheNewestVersionWhenNoneIsNamed() {
+            FrameworkCatalog catalog = catalogOf("1.1.0", "1.0.0", "0.9.3");
+
+            assertThat(catalog.get("keast-mandell-2014").version()).isEqualTo("1.1.0");
+            assertThat(catalog.find("keast-mandell-2014")).map(Framework::version).contains("1.1.0");
+            assertThat(catalog.all()).extracting(Framework::version).containsExactly("1.1.0");
+        }
+
+        @Test
+        void ordersVersionsByNumberNotByText() {
+            FrameworkCatalog catalog = catalogOf("1.9.0", "1.10.0", "1.2.0", "0.10.1", "1.9.10", "1.9.2");
+
+            assertThat(catalog.versionNumbers("keast-mandell-2014"))
+                    .containsExactly("0.10.1", "1.2.0", "1.9.0", "1.9.2", "1.9.10", "1.10.0");
+            assertThat(catalog.versions("keast-mandell-2014")).extracting(Framework::version)
+                    .containsExactly("0.10.1", "1.2.0", "1.9.0", "1.9.2", "1.9.10", "1.10.0");
+            assertThat(catalog.get("keast-mandell-2014").version()).isEqualTo("1.10.0");
+        }
+
+        @Test
+        void givesEachVersionByItsNumber() {
+            FrameworkCatalog catalog = catalogOf("1.0.0", "1.1.0");
+
+            assertThat(catalog.get("keast-mandell-2014", "1.0.0").version()).isEqualTo("1.0.0");
+            assertThat(catalog.find("keast-mandell-2014", "1.1.0")).map(Framework::version).contains("1.1.0");
+        }
+
+        @ParameterizedTest(name = "version \"{0}\" is unknown")
+        @ValueSource(strings = {"2.0.0", "1.0", "1.0.0.0", "01.0.0", " 1.0.0", "", "newest"})
+        void knowsNoVersionItWasNotGiven(String version) {
+            FrameworkCatalog catalog = catalogOf("1.0.0", "1.1.0");
+
+            assertThat(catalog.find("keast-mandell-2014", version)).isEmpty();
+            assertThatThrownBy(() -> catalog.get("keast-mandell-2014", version))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unknown framework keast-mandell-2014 " + version);
+        }
+
+        @Test
+        void knowsNoVersionOfAnUnknownFrameworkNorANullVersion() {
+            FrameworkCatalog catalog = catalogOf("1.0.0");
+
+            assertThat(catalog.find("keast-mandell-2099", "1.0.0")).isEmpty();
+            assertThat(catalog.find("keast-mandell-2014", null)).isEmpty();
+            assertThat(catalog.versions("keast-mandell-2099")).isEmpty();
+            assertThat(catalog.versionNumbers("keast-mandell-2099")).isEmpty();
+        }
+
+        @Test
+        void refusesTheSameVersionTwice() {
+            assertThatThrownBy(() -> catalogOf("1.0.0", "1.1.0", "1.0.0"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("framework keast-mandell-2014 1.0.0 is defined twice");
+        }
+
+        @ParameterizedTest(name = "{0} newer than {1}: {2}")
+        @CsvSource({"1.1.0, 1.0.0, true", "1.10.0, 1.9.0, true", "1.0.0, 1.1.0, false", "1.1.0, 1.1.0, false",
+                "2.0.0, 1.0.0, false", "1.1.0, nonsense, false"})
+        void saysWhetherAKnownVersionIsNewer(String version, String than, boolean newer) {
+            FrameworkCatalog catalog = catalogOf("1.0.0", "1.1.0", "1.9.0", "1.10.0");
+
+            assertThat(catalog.isNewer("keast-mandell-2014", version, than)).isEqualTo(newer);
         }
     }
 }

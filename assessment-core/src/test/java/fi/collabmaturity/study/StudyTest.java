@@ -49,13 +49,31 @@ class StudyTest {
     class CreateStudyCommand {
 
         @Test
-        void createsStudyWithTheFrameworkVersionOfTheMomentAndStrippedTitle() {
+        void createsStudyWithTheNewestFrameworkVersionAndStrippedTitle() {
             fixture.givenNoPriorActivity()
                     .when(new CreateStudy(STUDY, "  Lapland study \n", "keast-mandell-2014", "2023-2025",
                             "researcher1"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new StudyCreated(STUDY, "Lapland study", "keast-mandell-2014", "1.0.0",
+                    .expectEvents(new StudyCreated(STUDY, "Lapland study", "keast-mandell-2014", "1.1.0",
                             "2023-2025", "researcher1"));
+        }
+
+        @Test
+        void createsStudyWithAnOlderFrameworkVersionWhenOneIsNamed() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateStudy(STUDY, "Lapland study", "keast-mandell-2014", "1.0.0", null,
+                            "researcher1"))
+                    .expectEvents(new StudyCreated(STUDY, "Lapland study", "keast-mandell-2014", "1.0.0", null,
+                            "researcher1"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0.9.0", "1.2.0", "1.0", "latest", "", " 1.0.0"})
+        void refusesAFrameworkVersionTheCatalogDoesNotHave(String version) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateStudy(STUDY, "Title", "keast-mandell-2014", version, null, null))
+                    .expectException(invalidFields("frameworkVersion"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -63,7 +81,7 @@ class StudyTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateStudy("national-2025", "National monitoring", "keast-mandell-2014", null, null))
                     .expectEvents(new StudyCreated("national-2025", "National monitoring", "keast-mandell-2014",
-                            "1.0.0", null, null));
+                            "1.1.0", null, null));
         }
 
         @ParameterizedTest
@@ -82,7 +100,7 @@ class StudyTest {
             String id = "a".repeat(64);
             fixture.givenNoPriorActivity()
                     .when(new CreateStudy(id, "Title", "keast-mandell-2014", null, null))
-                    .expectEvents(new StudyCreated(id, "Title", "keast-mandell-2014", "1.0.0", null, null));
+                    .expectEvents(new StudyCreated(id, "Title", "keast-mandell-2014", "1.1.0", null, null));
         }
 
         @ParameterizedTest
@@ -404,6 +422,55 @@ class StudyTest {
             fixture.given(created())
                     .when(new SetScoringPolicy(STUDY, null, 0.0, 0.0, null))
                     .expectException(invalidFields("weights"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class UpgradeStudyFrameworkCommand {
+
+        @Test
+        void movesTheStudyToANewerVersionNamingBothAndWho() {
+            fixture.given(created())
+                    .when(new UpgradeStudyFramework(STUDY, "1.1.0", "researcher2"))
+                    .expectEvents(new StudyFrameworkUpgraded(STUDY, "keast-mandell-2014", "1.0.0", "1.1.0",
+                            "researcher2"));
+        }
+
+        @Test
+        void refusesTheVersionTheStudyAlreadyUses() {
+            fixture.given(created(), new StudyFrameworkUpgraded(STUDY, "keast-mandell-2014", "1.0.0", "1.1.0",
+                            "researcher1"))
+                    .when(new UpgradeStudyFramework(STUDY, "1.1.0", "researcher1"))
+                    .expectException(ConflictException.class)
+                    .expectExceptionMessage("study lapland already uses keast-mandell-2014 1.1.0")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToGoBackToAnOlderVersion() {
+            fixture.given(created(), new StudyFrameworkUpgraded(STUDY, "keast-mandell-2014", "1.0.0", "1.1.0",
+                            "researcher1"))
+                    .when(new UpgradeStudyFramework(STUDY, "1.0.0", "researcher1"))
+                    .expectException(invalidFields("version"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {" ", "1.2.0", "2.0.0", "1.1", "newest"})
+        void refusesAVersionTheCatalogDoesNotHave(String version) {
+            fixture.given(created())
+                    .when(new UpgradeStudyFramework(STUDY, version, "researcher1"))
+                    .expectException(invalidFields("version"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAStudyThatDoesNotExist() {
+            fixture.givenNoPriorActivity()
+                    .when(new UpgradeStudyFramework(STUDY, "1.1.0", "researcher1"))
+                    .expectException(AggregateNotFoundException.class)
                     .expectNoEvents();
         }
     }

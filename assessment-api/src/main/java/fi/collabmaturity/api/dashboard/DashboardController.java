@@ -95,7 +95,7 @@ public class DashboardController {
                            @RequestParam(required = false) String theme,
                            HttpServletRequest request, Model model) {
         StudyFacts study = access.read(studyId);
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         UiText ui = common(model, request, study, framework, "overview");
         List<Wave> waves = waves(study);
         Wave wave = chosenWave(study, waves, waveId);
@@ -153,7 +153,7 @@ public class DashboardController {
         if (!directory.areaExists(studyId, areaId)) {
             throw new NotFoundException("area " + areaId + " does not exist in study " + studyId);
         }
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         UiText ui = common(model, request, study, framework, "area");
         List<Wave> waves = waves(study);
         Wave wave = chosenWave(study, waves, waveId);
@@ -314,7 +314,7 @@ public class DashboardController {
     public String situation(@PathVariable String studyId, @RequestParam(required = false) LocalDate on,
                             HttpServletRequest request, Model model) {
         StudyFacts study = access.read(studyId);
-        common(model, request, study, frameworks.get(study.frameworkId()), "situation");
+        common(model, request, study, study.framework(frameworks), "situation");
         Document picture = situationalPicture.of(studyId, on == null ? LocalDate.now(clock) : on);
         model.addAttribute("picture", picture);
         model.addAttribute("asOf", maturity.progress().asOf(StudiesCollections.PROCESSOR));
@@ -329,7 +329,7 @@ public class DashboardController {
     @GetMapping("/ui/studies/{studyId}/reliability")
     public String reliability(@PathVariable String studyId, HttpServletRequest request, Model model) {
         StudyFacts study = access.read(studyId);
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         common(model, request, study, framework, "reliability");
         List<Wave> waves = waves(study);
         List<Map<String, Object>> rows = new ArrayList<>();

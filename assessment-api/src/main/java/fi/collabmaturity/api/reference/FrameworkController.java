@@ -10,6 +10,7 @@ import fi.collabmaturity.shared.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
@@ -27,16 +28,31 @@ public class FrameworkController {
         this.frameworks = frameworks;
     }
 
+    /** The newest version of every framework, each with the versions a study can be created with or moved to. */
     @GetMapping
     public Map<String, Object> list() {
-        List<Map<String, Object>> all = frameworks.all().stream().map(FrameworkController::view).toList();
+        List<Map<String, Object>> all = frameworks.all().stream().map(this::withVersions).toList();
         return Responses.page(all, 0, Math.max(all.size(), 1), all.size());
     }
 
+    /** A framework at its newest version, or at the version asked for. */
     @GetMapping("/{frameworkId}")
-    public Map<String, Object> get(@PathVariable String frameworkId) {
-        return view(frameworks.find(frameworkId)
-                .orElseThrow(() -> new NotFoundException("framework " + frameworkId + " does not exist")));
+    public Map<String, Object> get(@PathVariable String frameworkId,
+                                   @RequestParam(required = false) String version) {
+        if (frameworks.find(frameworkId).isEmpty()) {
+            throw new NotFoundException("framework " + frameworkId + " does not exist");
+        }
+        Framework framework = version == null ? frameworks.get(frameworkId)
+                : frameworks.find(frameworkId, version).orElseThrow(() -> new NotFoundException(
+                        "framework " + frameworkId + " has no version " + version + "; it has "
+                                + frameworks.versionNumbers(frameworkId)));
+        return withVersions(framework);
+    }
+
+    private Map<String, Object> withVersions(Framework f) {
+        Map<String, Object> out = view(f);
+        out.put("versions", frameworks.versionNumbers(f.id()));
+        return out;
     }
 
     public static Map<String, Object> view(Framework f) {

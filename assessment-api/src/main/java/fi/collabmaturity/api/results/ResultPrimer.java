@@ -171,7 +171,7 @@ public class ResultPrimer implements SmartLifecycle {
     /** The unfiltered overviews, profiles and latest-wave paths of one study; false when the pass must end. */
     private boolean prime(Pass pass, String studyId, List<String> areas) {
         Optional<StudyFacts> found = directory.study(studyId);
-        Optional<Framework> framework = found.flatMap(facts -> frameworks.find(facts.frameworkId()));
+        Optional<Framework> framework = found.flatMap(facts -> facts.findFramework(frameworks));
         if (framework.isEmpty()) {
             return true;
         }

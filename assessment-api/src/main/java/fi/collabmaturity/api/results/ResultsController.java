@@ -68,7 +68,7 @@ public class ResultsController {
         }
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         return results.profile(READER, study, framework, areaId, waveId);
     }
 
@@ -80,7 +80,7 @@ public class ResultsController {
         StudyFacts study = access.read(studyId);
         study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         return results.overview(READER, study, framework, waveId, regionCode, interfaceTheme);
     }
 
@@ -100,7 +100,7 @@ public class ResultsController {
     public ResultJson trajectory(@PathVariable String studyId, @PathVariable String areaId,
                                           @RequestParam(required = false) Long minPosition) {
         StudyFacts study = readArea(studyId, areaId, minPosition);
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         List<String> waves = waveOrder(study);
         return results.trajectory(READER, study, framework, areaId, waves);
     }
@@ -115,7 +115,7 @@ public class ResultsController {
         if (waveId != null) {
             study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         }
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         List<String> waves = waveOrder(study);
         String language = Languages.pick(lang, acceptLanguage);
         return results.path(READER, access.audience(study), study, framework, areaId, waves, waveId, language);
@@ -131,7 +131,7 @@ public class ResultsController {
             study.wave(waveId).orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist"));
         }
         consistency.await(minPosition, List.of(MaturityQueries.PROCESSOR));
-        Document result = maturity.reliability(frameworks.get(study.frameworkId()), studyId,
+        Document result = maturity.reliability(study.framework(frameworks), studyId,
                 waveId == null ? waveOrder(study) : List.of(waveId));
         result.put("waveId", waveId);
         return result;

@@ -91,7 +91,7 @@ public class SelfAssessmentImportController {
             throw new TooLarge("the file is larger than " + maxBytes + " bytes");
         }
         Spreadsheet sheet = Spreadsheet.read(file.getBytes(), maxRows);
-        Framework framework = frameworks.get(study.frameworkId());
+        Framework framework = study.framework(frameworks);
         List<ImportSelfAssessments.ImportedRow> rows = rows(studyId, sheet, framework);
         ImportReport report = commands.sendAndWait(new ImportSelfAssessments(studyId, rows, dryRun, replace));
         count(report);
@@ -124,7 +124,7 @@ public class SelfAssessmentImportController {
     public ResponseEntity<byte[]> template(@PathVariable String studyId) {
         StudyFacts study = access.read(studyId);
         List<String> columns = new ArrayList<>(RESPONDENT_COLUMNS);
-        frameworks.get(study.frameworkId()).dimensions().stream().map(Dimension::code).forEach(columns::add);
+        study.framework(frameworks).dimensions().stream().map(Dimension::code).forEach(columns::add);
         byte[] body = ("\uFEFF" + String.join(";", columns) + "\r\n").getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

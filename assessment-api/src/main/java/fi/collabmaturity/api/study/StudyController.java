@@ -20,6 +20,7 @@ import fi.collabmaturity.study.RemoveStudyMember;
 import fi.collabmaturity.study.ReopenWave;
 import fi.collabmaturity.study.SetScoringPolicy;
 import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.UpgradeStudyFramework;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
 import fi.collabmaturity.shared.Validation;
@@ -70,7 +71,10 @@ public class StudyController {
         this.consistency = consistency;
     }
 
-    public record NewStudy(String id, String title, String frameworkId, String description) {
+    public record NewStudy(String id, String title, String frameworkId, String frameworkVersion, String description) {
+    }
+
+    public record FrameworkUpgrade(String version) {
     }
 
     public record NewMember(String username, String role) {
@@ -99,6 +103,18 @@ public class StudyController {
         return Responses.written(consistency.afterWrite(), policy(directory.study(studyId).orElseThrow().policy()));
     }
 
+    /**
+     * Moves the study to a newer version of its framework; every score of the study is computed with it from then
+     * on. Authorised like the scoring policy: the study's researchers and admins.
+     */
+    @PutMapping(path = "/{studyId}/framework", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> upgradeFramework(@PathVariable String studyId,
+                                                                @RequestBody FrameworkUpgrade body) {
+        access.write(studyId);
+        commands.sendAndWait(new UpgradeStudyFramework(studyId, body.version(), access.currentUser()));
+        return Responses.written(consistency.afterWrite(), study(directory.study(studyId).orElseThrow()));
+    }
+
     static Map<String, Object> policy(ScoringPolicy p) {
         return Map.of("minimumN", p.minimumN(),
                 "weights", Map.of("interviews", p.weight(Source.INTERVIEWS),
@@ -111,8 +127,8 @@ public class StudyController {
     public ResponseEntity<Map<String, Object>> create(@RequestBody NewStudy body) {
         access.requireStudyCreator();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
-        commands.sendAndWait(new CreateStudy(id, body.title(), body.frameworkId(), body.description(),
-                access.currentUser()));
+        commands.sendAndWait(new CreateStudy(id, body.title(), body.frameworkId(), body.frameworkVersion(),
+                body.description(), access.currentUser()));
         return Responses.created("/api/v1/studies/" + id, consistency.afterWrite(),
                 study(directory.study(id).orElseThrow()));
     }

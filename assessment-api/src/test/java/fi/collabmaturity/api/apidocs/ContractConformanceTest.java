@@ -162,6 +162,7 @@ class ContractConformanceTest {
 
         get(admin, "/api/v1/frameworks", "/api/v1/frameworks");
         get(admin, "/api/v1/frameworks/{frameworkId}", "/api/v1/frameworks/keast-mandell-2014");
+        get(admin, "/api/v1/frameworks/{frameworkId}", "/api/v1/frameworks/keast-mandell-2014?version=1.0.0");
         get(admin, "/api/v1/reference/regions", "/api/v1/reference/regions");
         post(admin, "/api/v1/reference/interface-themes", "/api/v1/reference/interface-themes", example(
                 "POST /api/v1/reference/interface-themes"));
@@ -183,6 +184,10 @@ class ContractConformanceTest {
         put(admin, S + "/scoring-policy", "/api/v1/studies/lapland/scoring-policy", null,
                 example("PUT " + S + "/scoring-policy"));
         put(admin, S + "/scoring-policy", "/api/v1/studies/lapland/scoring-policy", null, "{\"minimumN\":1}");
+        // a study at the older framework version, moved to the newer one
+        post(admin, "/api/v1/studies", "/api/v1/studies", "{\"id\":\"versioned\",\"title\":\"Versioned\","
+                + "\"frameworkId\":\"keast-mandell-2014\",\"frameworkVersion\":\"1.0.0\"}");
+        put(admin, S + "/framework", "/api/v1/studies/versioned/framework", null, example("PUT " + S + "/framework"));
         post(admin, S + "/members", "/api/v1/studies/lapland/members", example("POST " + S + "/members"));
         post(admin, S + "/members", "/api/v1/studies/lapland/members", "{\"username\":\"vieras\",\"role\":\"VIEWER\"}");
         get(admin, S + "/members", "/api/v1/studies/lapland/members?minPosition=" + position);

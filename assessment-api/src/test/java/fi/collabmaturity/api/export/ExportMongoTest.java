@@ -65,7 +65,7 @@ class ExportMongoTest {
         assertThat(java.time.Instant.parse(manifest.path("eventTime").asText()).toEpochMilli()).isEqualTo(head);
         // the slice's trust: answers 2.0, 2.0, 2.5 (see SliceScenario)
         assertThat(zip.file("scores_long.csv")).contains(",lapland-hyte,21,hyte,trust,self_assessments,3,2.167,0.289,"
-                + "1.450,2.884,,,sufficient,keast-mandell-2014,1.0.0\n");
+                + "1.450,2.884,,,sufficient,keast-mandell-2014,1.1.0\n");
         assertThat(zip.file("self_assessments_long.csv").lines().count()).isEqualTo(1 + 5 + 4 + 5);
         assertThat(ExportZip.get(port, "admin", "mongo-admin", "/api/v1/studies/mongo-export/export?asOf=" + head)
                 .bytes()).isEqualTo(zip.bytes());

@@ -181,7 +181,7 @@ class ExportTest {
         // 2 waves x 2 areas x 8 dimensions x 3 rows, and a header
         assertThat(csv.lines().count()).isEqualTo(1 + 2 * 2 * 8 * 3);
         String row = "exp,w2023,2023 baseline,2023-09-01,2023-12-31,hyte,21,hyte,";
-        String fw = ",keast-mandell-2014,1.0.0\n";
+        String fw = ",keast-mandell-2014,1.1.0\n";
         // trust: answers 2.0, 2.0, 2.5 (R4's 1.0 withdrawn): mean 2.1667, sd 0.2887,
         // t(0.975, 2) = 4.3027: 2.1667 ± 0.7172; interviews: f-x only (f-e withdrawn), below the minimum n of 3
         assertThat(csv).contains(row + "trust,interviews,1,2.000,,,,,,insufficient" + fw);
@@ -436,7 +436,9 @@ class ExportTest {
         assertThat(manifest.path("positionKind").asText()).isEqualTo("global_index");
         assertThat(manifest.path("productVersion").asText()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(manifest.path("frameworks").get(0).path("id").asText()).isEqualTo("keast-mandell-2014");
-        assertThat(manifest.path("frameworks").get(0).path("version").asText()).isEqualTo("1.0.0");
+        assertThat(manifest.path("frameworks").get(0).path("version").asText()).isEqualTo("1.1.0");
+        assertThat(manifest.path("frameworks").get(0).path("versionAtStudyCreation").asText()).isEqualTo("1.1.0");
+        assertThat(manifest.path("frameworks").get(0).path("scoresComputedWith").asText()).isEqualTo("1.1.0");
         assertThat(manifest.path("include")).isEmpty();
         List<String> listed = new ArrayList<>();
         for (JsonNode f : manifest.path("files")) {

@@ -76,6 +76,12 @@ class RoleMatrixTest {
             ok(admin.post(S + "/self-assessments", "{\"id\":\"s-" + who + "\",\"areaId\":\"a1\",\"waveId\":\"w1\","
                     + "\"respondent\":{\"pseudonym\":\"P-" + who + "\",\"organisationType\":\"municipality\","
                     + "\"actorLevel\":\"operations\"},\"answers\":{\"trust\":2.0}}"));
+            // a study at the older framework version per caller: each may be upgraded once
+            String versioned = "/api/v1/studies/v-" + who;
+            ok(admin.post("/api/v1/studies", "{\"id\":\"v-" + who + "\",\"title\":\"V\","
+                    + "\"frameworkId\":\"keast-mandell-2014\",\"frameworkVersion\":\"1.0.0\"}"));
+            ok(admin.post(versioned + "/members", "{\"username\":\"rita\",\"role\":\"RESEARCHER\"}"));
+            ok(admin.post(versioned + "/members", "{\"username\":\"vera\",\"role\":\"VIEWER\"}"));
         }
     }
 
@@ -102,6 +108,8 @@ class RoleMatrixTest {
                 new Row("GET", S + "/members", null, OK, OK, 403, 404, 401),
                 new Row("DELETE", S + "/members/d-{who}", null, OK, OK, 403, 404, 401),
                 new Row("PUT", S + "/scoring-policy", "{\"minimumN\":3}", OK, OK, 403, 404, 401),
+                new Row("PUT", "/api/v1/studies/v-{who}/framework", "{\"version\":\"1.1.0\"}", OK, OK, 403, 404,
+                        401),
                 new Row("POST", S + "/waves", Slice.wave("nw-{who}"), OK, OK, 403, 404, 401),
                 new Row("GET", S + "/waves", null, OK, OK, OK, 404, 401),
                 new Row("POST", S + "/waves/w-{who}/close", "{}", OK, OK, 403, 404, 401),

@@ -19,7 +19,7 @@ final class AuditSummary {
     static final Set<String> SCALARS = Set.of(
             "studyId", "areaId", "waveId", "interviewId", "findingId", "segmentId", "selfAssessmentId",
             "agreementId", "negotiationId", "forumId", "participant", "dimension", "stage", "revision", "reason",
-            "kind", "status", "level", "model", "role", "username", "frameworkId", "frameworkVersion", "code",
+            "kind", "status", "level", "model", "role", "username", "frameworkId", "frameworkVersion", "fromVersion", "toVersion", "code",
             "regionCode", "interfaceTheme");
 
     /** Fields shown when they hold a list of strings (ids only). */

@@ -41,7 +41,8 @@ final class ManifestWriter {
         options.codes().forEach(include::add);
         ArrayNode frameworks = root.putArray("frameworks");
         frameworks.addObject().put("id", data.framework().id()).put("version", data.framework().version())
-                .put("versionAtStudyCreation", data.study().frameworkVersionAtCreation());
+                .put("versionAtStudyCreation", data.study().frameworkVersionAtCreation())
+                .put("scoresComputedWith", data.framework().version());
         ObjectNode policy = root.putObject("scoringPolicy");
         policy.put("minimumN", data.study().policy().minimumN());
         ObjectNode weights = policy.putObject("weights");

@@ -23,6 +23,7 @@ import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.study.ScoringPolicySet;
 import fi.collabmaturity.study.StudyCreated;
 import fi.collabmaturity.study.StudyFacts;
+import fi.collabmaturity.study.StudyFrameworkUpgraded;
 import fi.collabmaturity.study.WaveClosed;
 import fi.collabmaturity.study.WaveCreated;
 import fi.collabmaturity.study.WaveReopened;
@@ -47,7 +48,7 @@ public final class StudyLogFold {
 
     /** The events the fold reads; a reader may skip every other event without deserialising it. */
     public static final Set<Class<?>> EVENT_TYPES = Set.of(StudyCreated.class, ScoringPolicySet.class,
-            WaveCreated.class, WaveClosed.class,
+            StudyFrameworkUpgraded.class, WaveCreated.class, WaveClosed.class,
             WaveReopened.class, AreaRegistered.class, TargetProfileSet.class, InterviewRecorded.class,
             FindingRecorded.class, FindingRecoded.class, FindingWithdrawn.class, SelfAssessmentSubmitted.class,
             SelfAssessmentWithdrawn.class, InterfaceThemeAdded.class);
@@ -86,7 +87,7 @@ public final class StudyLogFold {
             if (studyId.equals(e.studyId())) {
                 study = new StudyRecord(e.studyId(), e.title(), e.description(), e.frameworkId(),
                         e.frameworkVersion(), ScoringPolicy.DEFAULT);
-                framework = frameworks.get(e.frameworkId());
+                framework = frameworks.get(e.frameworkId(), e.frameworkVersion());
             }
         } else if (study != null) {
             applyToStudy(event);
@@ -96,6 +97,9 @@ public final class StudyLogFold {
     private void applyToStudy(Object event) {
         if (event instanceof ScoringPolicySet e && mine(e.studyId())) {
             study = study.withPolicy(StudyFacts.policyOf(e));
+        } else if (event instanceof StudyFrameworkUpgraded e && mine(e.studyId())) {
+            // the scores are computed with the version in force at the export's point
+            framework = frameworks.get(e.frameworkId(), e.toVersion());
         } else if (event instanceof WaveCreated e && mine(e.studyId())) {
             waves.put(e.waveId(), new WaveRecord(e.waveId(), e.label(), e.opensOn(), e.closesOn(), false));
         } else if (event instanceof WaveClosed e && mine(e.studyId())) {

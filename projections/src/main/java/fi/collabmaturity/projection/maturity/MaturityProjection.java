@@ -19,6 +19,7 @@ import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
 import fi.collabmaturity.study.ScoringPolicySet;
 import fi.collabmaturity.study.StudyCreated;
+import fi.collabmaturity.study.StudyFrameworkUpgraded;
 import fi.collabmaturity.study.WaveCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -66,6 +67,12 @@ public class MaturityProjection {
                 .append("interviewsWeight", e.interviewsWeight())
                 .append("selfAssessmentsWeight", e.selfAssessmentsWeight())
                 .append("divergenceThreshold", e.divergenceThreshold())));
+        profiles.touchStudy(pending(), e.studyId());
+    }
+
+    @EventHandler
+    void on(StudyFrameworkUpgraded e) {
+        stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("frameworkVersion", e.toVersion()));
         profiles.touchStudy(pending(), e.studyId());
     }
 

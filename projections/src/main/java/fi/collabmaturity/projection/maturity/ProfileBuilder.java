@@ -52,7 +52,10 @@ public final class ProfileBuilder {
         studies.clear();
     }
 
-    /** Recomputes every profile of a study (its scoring policy changed) at the end of the batch. */
+    /**
+     * Recomputes every profile of a study at the end of the batch: its scoring policy changed, or its framework
+     * version, and every wave is scored with the new one.
+     */
     void touchStudy(PendingWrites pending, String studyId) {
         studies.remove(studyId);
         pending.afterWrites("maturity.study." + studyId, database -> {
@@ -113,7 +116,8 @@ public final class ProfileBuilder {
             if (study == null) {
                 throw new IllegalStateException("evidence for study " + id + " arrived before the study");
             }
-            return new StudyScoring(frameworks.get(study.getString("frameworkId")), policy(study));
+            return new StudyScoring(frameworks.get(study.getString("frameworkId"), study.getString("frameworkVersion")),
+                    policy(study));
         });
     }
 

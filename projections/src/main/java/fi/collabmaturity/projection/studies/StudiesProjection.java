@@ -30,6 +30,7 @@ import fi.collabmaturity.reference.InterfaceThemeAdded;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
 import fi.collabmaturity.study.StudyCreated;
+import fi.collabmaturity.study.StudyFrameworkUpgraded;
 import fi.collabmaturity.study.StudyMemberAdded;
 import fi.collabmaturity.study.StudyMemberRemoved;
 import fi.collabmaturity.study.StudyRole;
@@ -88,6 +89,11 @@ public class StudiesProjection {
                     new Document("username", e.createdBy()).append("role", StudyRole.RESEARCHER.name())));
         }
         stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.combine(updates));
+    }
+
+    @EventHandler
+    void on(StudyFrameworkUpgraded e, @SequenceNumber Long version) {
+        stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.set("frameworkVersion", e.toVersion()));
     }
 
     @EventHandler

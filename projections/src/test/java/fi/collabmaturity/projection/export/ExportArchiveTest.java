@@ -77,6 +77,21 @@ class ExportArchiveTest {
     }
 
     @Test
+    void scoresWithTheFrameworkVersionInForceAndSaysWhichInTheManifestAndTheScores() throws IOException {
+        StudyEvents before = scenario();
+        Map<String, String> old = export(before, ExportOptions.DEFAULT);
+        assertThat(old.get("manifest.json")).contains("\"version\" : \"1.0.0\"",
+                "\"versionAtStudyCreation\" : \"1.0.0\"", "\"scoresComputedWith\" : \"1.0.0\"");
+
+        Map<String, String> upgraded = export(scenario().upgradeFramework("1.0.0", "1.1.0"), ExportOptions.DEFAULT);
+        assertThat(upgraded.get("manifest.json")).contains("\"version\" : \"1.1.0\"",
+                "\"versionAtStudyCreation\" : \"1.0.0\"", "\"scoresComputedWith\" : \"1.1.0\"");
+        String[] rows = upgraded.get("scores_long.csv").split("\n");
+        assertThat(java.util.Arrays.stream(rows).skip(1)).isNotEmpty()
+                .allSatisfy(row -> assertThat(row).endsWith(",keast-mandell-2014,1.1.0"));
+    }
+
+    @Test
     void writesTheFilesInAFixedOrder() throws IOException {
         assertThat(export(scenario(), ExportOptions.DEFAULT).keySet()).containsExactlyElementsOf(ExportArchive.FILES);
     }

@@ -16,6 +16,7 @@ import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
 import fi.collabmaturity.study.StudyCreated;
+import fi.collabmaturity.study.StudyFrameworkUpgraded;
 import fi.collabmaturity.study.WaveClosed;
 import fi.collabmaturity.study.WaveCreated;
 
@@ -44,6 +45,11 @@ final class StudyEvents {
 
     StudyEvents study(String title) {
         events.add(new StudyCreated(studyId, title, "keast-mandell-2014", "1.0.0", "A test study.", "maija"));
+        return this;
+    }
+
+    StudyEvents upgradeFramework(String from, String to) {
+        events.add(new StudyFrameworkUpgraded(studyId, "keast-mandell-2014", from, to, "maija"));
         return this;
     }
 
