@@ -40,7 +40,10 @@ class ScoringThroughApiTest {
     @Test
     void computesTheKnownDatasetToTheLastDecimal() {
         api = new ApiClient(port, "admin", "scoring-admin");
-        write(api.post("/api/v1/studies", Slice.study("known")));
+        // the numbers by hand below are those of 1.0.0's rules: one unit per segment, raw power values (the
+        // rules of 1.1.0 are ScoringRulesThroughApiTest's)
+        write(api.post("/api/v1/studies", "{\"id\":\"known\",\"title\":\"Known dataset\","
+                + "\"frameworkId\":\"keast-mandell-2014\",\"frameworkVersion\":\"1.0.0\"}"));
         write(api.post(S + "/waves", "{\"id\":\"w1\",\"label\":\"2023\",\"opensOn\":\"2023-09-01\",\"closesOn\":\"2023-12-31\"}"));
         write(api.post(S + "/waves", "{\"id\":\"w2\",\"label\":\"2024\",\"opensOn\":\"2024-09-01\",\"closesOn\":\"2024-12-31\"}"));
         write(api.post(S + "/areas", "{\"id\":\"a1\",\"name\":\"A\",\"regionCode\":\"21\",\"interfaceTheme\":\"hyte\","
@@ -118,29 +121,41 @@ class ScoringThroughApiTest {
         assertThat(get(S + "/overview?waveId=w1&regionCode=21").path("areas").findValuesAsText("areaId"))
                 .containsExactly("a1");
 
-        // trajectory: trust 1.4375 → 2.6667 (+1.229, up), cooperation → collaboration;
-        // goals 1 → 2 (+1, up) cooperation → coordination; power 1.1667 → 1.8333: the same anchor, no milestone
+        // trajectory: trust 1.4375 → 2.6667 (+1.229), cooperation → collaboration, but flat by the intervals: w1's
+        // is the mean of interviews' [1.0, 2.137] and answers' [1.0 (0.258 clipped), 2.742], [1.0, (2.13672 + 2.74207) / 2 = 2.439]; w2's
+        // (answers 2.5, 2.5, 3: 2.667 ± 0.717) [1.950, 3.0]: they overlap, three answers cannot tell more.
+        // goals 1 → 2 (+1) cooperation → coordination: [1, 1] and [2, 2] lie apart, up by the intervals;
+        // power 1.1667 → 1.8333: the same anchor, no milestone
         JsonNode trajectory = get(S + "/areas/a1/trajectory");
         JsonNode trustPoints = trajectory.path("dimensions").get(0).path("points");
         assertThat(trustPoints.get(1).path("change").asDouble()).isEqualTo(1.229);
-        assertThat(trustPoints.get(1).path("direction").asText()).isEqualTo("up");
+        assertThat(trustPoints.get(1).path("direction").asText()).isEqualTo("flat");
+        assertThat(trustPoints.get(1).path("decidedBy").asText()).isEqualTo("intervals");
+        assertThat(trustPoints.get(0).path("ciHigh").asDouble()).isEqualTo(2.439);
+        JsonNode goalsPoints = trajectory.path("dimensions").get(3).path("points");
+        assertThat(goalsPoints.get(1).path("direction").asText()).isEqualTo("up");
+        assertThat(goalsPoints.get(1).path("decidedBy").asText()).isEqualTo("intervals");
         assertThat(trajectory.path("milestones").findValuesAsText("dimension")).containsExactly("trust", "goals");
         assertThat(trajectory.path("milestones").get(0).path("toStage").asText()).isEqualTo("collaboration");
 
-        // path in wave 1: trust and goals 1 → 3 (gap 2, framework order), communication 2 → 3; power at its target
+        // path in wave 1: goals (1.0) and trust (1.4375) 1 → 3 (gap 2, the lower score first), communication
+        // 2 → 3; power at its target
         JsonNode path1 = get(S + "/areas/a1/path?waveId=w1&lang=en");
         assertThat(path1.path("targets").findValuesAsText("dimension"))
-                .containsExactly("trust", "goals", "communication");
-        JsonNode step = path1.path("targets").get(0).path("step");
+                .containsExactly("goals", "trust", "communication");
+        assertThat(path1.path("targets").findValues("rankedBy")).extracting(JsonNode::asText)
+                .containsExactly("score", "gap", "null");
+        JsonNode step = path1.path("targets").get(1).path("step");
         assertThat(step.path("from").path("descriptor").asText()).isEqualTo("Low trust, unstable relationships");
         assertThat(step.path("to").path("descriptor").asText()).isEqualTo("Medium trust in existing relationships");
-        assertThat(path1.path("targets").get(0).path("relatedCodes").toString())
+        assertThat(path1.path("targets").get(1).path("relatedCodes").toString())
                 .isEqualTo("[\"reactive\",\"depends on individuals\",\"resource gap\"]");
-        // the latest wave by default: trust reached collaboration; communication (order 2) before goals (order 4)
+        // the latest wave by default: trust reached collaboration; goals (2.0) before communication (2.1667), one
+        // stage each
         JsonNode path2 = api.get(S + "/areas/a1/path").json();
         assertThat(path2.path("waveId").asText()).isEqualTo("w2");
-        assertThat(path2.path("targets").findValuesAsText("dimension")).containsExactly("communication", "goals");
-        assertThat(path2.path("targets").get(0).path("step").path("to").path("descriptor").asText())
+        assertThat(path2.path("targets").findValuesAsText("dimension")).containsExactly("goals", "communication");
+        assertThat(path2.path("targets").get(1).path("step").path("to").path("descriptor").asText())
                 .isEqualTo("Jatkuva kommunikaatio");
 
         // interviews weigh 3: (3·1.375 + 1.5) / 4 = 1.40625 → 1.406

@@ -264,8 +264,9 @@ class FrameworkCatalogTest {
         @ParameterizedTest(name = "1.1.0 power {0} is stages {1}..{2}")
         @CsvSource({"1.0, 1, 2", "2.0, 1, 2", "2.4999, 1, 2", "2.5, 3, 3", "3.0, 3, 3"})
         void namesPowersMergedAnchorAsARangeFrom110On(double score, int from, int to) {
-            assertThat(keastMandell().stageOf("power", score)).isEqualTo(new StageRange(from, to));
-            assertThat(keastMandell().stageOf("trust", 1.2)).isEqualTo(StageRange.of(1));
+            Framework v110 = FrameworkCatalog.fromClasspath().get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID, "1.1.0");
+            assertThat(v110.stageOf("power", score)).isEqualTo(new StageRange(from, to));
+            assertThat(v110.stageOf("trust", 1.2)).isEqualTo(StageRange.of(1));
         }
 
         @Test

@@ -84,7 +84,8 @@ class ExportTest {
         }
         researcher = admin.as("maija", "maija-password-1");
         created(researcher.post("/api/v1/studies",
-                "{\"id\":\"exp\",\"title\":\"Export study\",\"frameworkId\":\"keast-mandell-2014\"}"));
+                "{\"id\":\"exp\",\"title\":\"Export study\",\"frameworkId\":\"keast-mandell-2014\","
+                        + "\"frameworkVersion\":\"1.0.0\"}"));
         created(researcher.post(S + "/members", "{\"username\":\"ville\",\"role\":\"VIEWER\"}"));
         // the later wave first: the export orders waves by date, not by recording
         created(researcher.post(S + "/waves",
@@ -181,24 +182,27 @@ class ExportTest {
         // 2 waves x 2 areas x 8 dimensions x 3 rows, and a header
         assertThat(csv.lines().count()).isEqualTo(1 + 2 * 2 * 8 * 3);
         String row = "exp,w2023,2023 baseline,2023-09-01,2023-12-31,hyte,21,hyte,";
-        String fw = ",keast-mandell-2014,1.1.0\n";
+        // the hand-computed numbers are those of 1.0.0's rules (one unit per segment, raw power values)
+        String fw = ",keast-mandell-2014,1.0.0\n";
         // trust: answers 2.0, 2.0, 2.5 (R4's 1.0 withdrawn): mean 2.1667, sd 0.2887,
         // t(0.975, 2) = 4.3027: 2.1667 ± 0.7172; interviews: f-x only (f-e withdrawn), below the minimum n of 3
         assertThat(csv).contains(row + "trust,interviews,1,2.000,,,,,,insufficient" + fw);
         assertThat(csv).contains(row + "trust,self_assessments,3,2.167,0.289,1.450,2.884,,,sufficient" + fw);
-        assertThat(csv).contains(row + "trust,combined,3,,,,,2.167,coordination,sufficient" + fw);
+        // the combined row's interval is its only counted source's
+        assertThat(csv).contains(row + "trust,combined,3,,,1.450,2.884,2.167,coordination,sufficient" + fw);
         // communication: 3.0 three times; sd 0, an interval of width 0
         assertThat(csv).contains(row + "communication,self_assessments,3,3.000,0.000,3.000,3.000,,,sufficient" + fw);
-        assertThat(csv).contains(row + "communication,combined,3,,,,,3.000,collaboration,sufficient" + fw);
+        assertThat(csv).contains(row + "communication,combined,3,,,3.000,3.000,3.000,collaboration,sufficient" + fw);
         // goals from interviews: segment seg-1 coded 1 and 2 counts once as 1.5; f-c 1; f-d recoded 3 → 2:
         // units 1.5, 1, 2: mean 1.5, sd 0.5, 1.5 ± 1.242 clipped to the scale → [1, 2.742]
         assertThat(csv).contains(row + "goals,interviews,3,1.500,0.500,1.000,2.742,,,sufficient" + fw);
         // goals answers 1.0, 1.0, 1.5: mean 1.1667, sd 0.2887, 1.1667 ± 0.7171 → [1, 1.884]
         assertThat(csv).contains(row + "goals,self_assessments,3,1.167,0.289,1.000,1.884,,,sufficient" + fw);
-        // both sources count, equal weights: (1.5 + 1.1667) / 2 = 1.3333 → cooperation; 6 units
-        assertThat(csv).contains(row + "goals,combined,6,,,,,1.333,cooperation,sufficient" + fw);
+        // both sources count, equal weights: (1.5 + 1.1667) / 2 = 1.3333 → cooperation; 6 units; the interval the
+        // mean of the ends: (1 + 1) / 2, (2.74207 + 1.88378) / 2 = 2.31292
+        assertThat(csv).contains(row + "goals,combined,6,,,1.000,2.313,1.333,cooperation,sufficient" + fw);
         // power 2.0 three times: stage 2 (stages 1 and 2 share the power descriptor; the higher one is credited)
-        assertThat(csv).contains(row + "power,combined,3,,,,,2.000,coordination,sufficient" + fw);
+        assertThat(csv).contains(row + "power,combined,3,,,2.000,2.000,2.000,coordination,sufficient" + fw);
         // resources answered twice: reported, but no score; missing is empty, never 0
         assertThat(csv).contains(row + "resources,self_assessments,2,1.500,0.000,1.500,1.500,,,insufficient" + fw);
         assertThat(csv).contains(row + "resources,combined,0,,,,,,,insufficient" + fw);
@@ -436,9 +440,9 @@ class ExportTest {
         assertThat(manifest.path("positionKind").asText()).isEqualTo("global_index");
         assertThat(manifest.path("productVersion").asText()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(manifest.path("frameworks").get(0).path("id").asText()).isEqualTo("keast-mandell-2014");
-        assertThat(manifest.path("frameworks").get(0).path("version").asText()).isEqualTo("1.1.0");
-        assertThat(manifest.path("frameworks").get(0).path("versionAtStudyCreation").asText()).isEqualTo("1.1.0");
-        assertThat(manifest.path("frameworks").get(0).path("scoresComputedWith").asText()).isEqualTo("1.1.0");
+        assertThat(manifest.path("frameworks").get(0).path("version").asText()).isEqualTo("1.0.0");
+        assertThat(manifest.path("frameworks").get(0).path("versionAtStudyCreation").asText()).isEqualTo("1.0.0");
+        assertThat(manifest.path("frameworks").get(0).path("scoresComputedWith").asText()).isEqualTo("1.0.0");
         assertThat(manifest.path("include")).isEmpty();
         List<String> listed = new ArrayList<>();
         for (JsonNode f : manifest.path("files")) {
