@@ -44,6 +44,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -174,6 +176,24 @@ class ChangeThresholdAndTargetsTest {
         assertThat(w2.stages()).containsEntry("power", 2).containsEntry("resources", 1).containsEntry("trust", 3);
         assertThat(w2.rationale()).startsWith("Valta j\u00E4\u00E4");
         assertThat(history.forWave(order, "w3").stages()).containsEntry("power", 1).containsEntry("resources", 3);
+
+        // the dashboard's area page shows each wave's own target
+        assertThat(dashboardTarget("w1", "power")).isEqualTo(3);
+        assertThat(dashboardTarget("w2", "power")).isEqualTo(2);
+        assertThat(dashboardTarget("w2", "resources")).isEqualTo(1);
+        assertThat(dashboardTarget("w3", "power")).isEqualTo(1);
+    }
+
+    /** The target cell of one dimension's row in the area page's data table (the cell without a score). */
+    private int dashboardTarget(String waveId, String dimension) {
+        ApiClient.Response page = api.get("/ui/studies/targets/areas/a1?waveId=" + waveId);
+        ok(page, 200);
+        Matcher row = Pattern.compile("<tr data-dimension=\"" + dimension + "\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(page.body());
+        assertThat(row.find()).as(page.body()).isTrue();
+        Matcher target = Pattern.compile("<td>(\\d) \\(").matcher(row.group(1));
+        assertThat(target.find()).as(row.group(1)).isTrue();
+        return Integer.parseInt(target.group(1));
     }
 
     @Test
@@ -217,6 +237,7 @@ class ChangeThresholdAndTargetsTest {
         JsonNode manifest = JSON.readTree(exportFile("/api/v1/studies/legacy/export", "manifest.json"));
         assertThat(manifest.path("scoringPolicy").path("changeThreshold").asDouble()).as(manifest.toString())
                 .isEqualTo(0.25);
+        assertThat(exportFile("/api/v1/studies/legacy/export", "README.md")).contains("change threshold 0.25");
     }
 
     private long append(JdbcTemplate jdbc, long sequence, SerializedObject<byte[]> payload) {

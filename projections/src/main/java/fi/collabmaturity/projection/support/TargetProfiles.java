@@ -45,8 +45,14 @@ public final class TargetProfiles {
                 .append("atRegistration", atRegistration));
     }
 
-    /** The settings as the API shows them, in the order they were set. */
+    /**
+     * The settings as the API shows them, in the order they were set; of a read-model document, or of an area as
+     * the studies queries return it (the list already).
+     */
     public static List<Document> list(Document area) {
+        if (area.get(FIELD) instanceof List<?> shown) {
+            return shown.stream().map(d -> new Document((Document) d)).toList();
+        }
         Document keyed = area.get(FIELD, new Document());
         List<Map.Entry<String, Object>> entries = new ArrayList<>(keyed.entrySet());
         entries.sort(Comparator.comparingLong(e -> Long.parseLong(e.getKey())));
