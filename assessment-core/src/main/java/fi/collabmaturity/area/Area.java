@@ -65,15 +65,24 @@ public class Area {
 
     @CommandHandler
     public void handle(SetTargetProfile command, StudyDirectory directory, FrameworkCatalog frameworks) {
-        Framework framework = directory.study(studyId).orElseThrow().framework(frameworks);
+        StudyFacts study = directory.study(studyId).orElseThrow();
+        Framework framework = study.framework(frameworks);
         Validation v = new Validation();
         if (command.targetProfile() == null || command.targetProfile().isEmpty()) {
             v.add("targetProfile", "must name at least one dimension");
         }
         Map<String, Integer> target = AreaRules.completeTargetProfile(v, command.targetProfile(),
                 framework, "targetProfile");
+        List<String> waves = study.waveOrder();
+        v.require(command.waveId() == null || waves.contains(command.waveId()), "waveId",
+                "must be a wave of the study");
+        v.maxLength(command.rationale(), AreaRules.MAX_RATIONALE, "rationale");
         v.throwIfInvalid();
-        apply(new TargetProfileSet(studyId, areaId, target));
+        // without a wave the target applies from now on: from the latest wave, or from the first while none exists
+        String fromWaveId = command.waveId() != null ? command.waveId()
+                : waves.isEmpty() ? null : waves.get(waves.size() - 1);
+        String rationale = command.rationale() == null || command.rationale().isEmpty() ? null : command.rationale();
+        apply(new TargetProfileSet(studyId, areaId, target, fromWaveId, rationale));
     }
 
     @CommandHandler

@@ -14,6 +14,8 @@ final class AreaRules {
 
     static final int MAX_NAME = 300;
     static final int MAX_PARTIES = 500;
+    /** A target's rationale: a paragraph or two on why this mix, not a report. */
+    static final int MAX_RATIONALE = 2000;
 
     private AreaRules() {
     }

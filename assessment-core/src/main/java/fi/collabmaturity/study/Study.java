@@ -129,6 +129,7 @@ public class Study {
                 : command.selfAssessmentsWeight();
         double threshold = command.divergenceThreshold() == null ? current.divergenceThreshold()
                 : command.divergenceThreshold();
+        double change = command.changeThreshold() == null ? current.changeThreshold() : command.changeThreshold();
         new Validation()
                 .require(minimumN >= 1 && minimumN <= 1000, "minimumN", "must be from 1 to 1000")
                 .require(Double.isFinite(interviews) && interviews >= 0 && interviews <= 100, "weights.interviews",
@@ -138,8 +139,11 @@ public class Study {
                 .require(interviews + self > 0, "weights", "must not all be 0")
                 .require(Double.isFinite(threshold) && threshold > 0 && threshold <= 2, "divergenceThreshold",
                         "must be more than 0 and at most 2")
+                // 0 counts every difference as a change; 2 is the width of the scale (stages 1 to 3)
+                .require(Double.isFinite(change) && change >= 0 && change <= 2, "changeThreshold",
+                        "must be from 0 to 2 (the width of the scale)")
                 .throwIfInvalid();
-        apply(new ScoringPolicySet(studyId, minimumN, interviews, self, threshold));
+        apply(new ScoringPolicySet(studyId, minimumN, interviews, self, threshold, change));
     }
 
     @EventSourcingHandler

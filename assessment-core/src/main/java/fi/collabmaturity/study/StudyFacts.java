@@ -7,7 +7,9 @@ import fi.collabmaturity.scoring.ScoringPolicy;
 import fi.collabmaturity.scoring.Source;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +79,17 @@ public record StudyFacts(String studyId, String title, String description, Strin
 
     public static ScoringPolicy policyOf(ScoringPolicySet e) {
         return new ScoringPolicy(e.minimumN(), Map.of(Source.INTERVIEWS, e.interviewsWeight(),
-                Source.SELF_ASSESSMENTS, e.selfAssessmentsWeight()), e.divergenceThreshold());
+                Source.SELF_ASSESSMENTS, e.selfAssessmentsWeight()), e.divergenceThreshold(), e.changeThreshold());
+    }
+
+    /**
+     * The waves in time order (opening date, then id): the order of trajectories and paths, and the order in which
+     * a target profile set "from this wave on" applies.
+     */
+    public List<String> waveOrder() {
+        return waves.values().stream()
+                .sorted(Comparator.comparing(Wave::opensOn).thenComparing(Wave::waveId))
+                .map(Wave::waveId).toList();
     }
 
     /**

@@ -279,6 +279,54 @@ class AreaTest {
         }
 
         @Test
+        void appliesFromTheFirstWaveWhileTheStudyHasNoWaves() {
+            fixture.given(registered())
+                    .when(new SetTargetProfile(STUDY, AREA, Map.of("power", 2)))
+                    .expectEventsMatching(onlyEvent(TargetProfileSet.class, e -> {
+                        assertThat(e.fromWaveId()).isNull();
+                        assertThat(e.rationale()).isNull();
+                    }));
+        }
+
+        @Test
+        void appliesFromTheLatestWaveInWaveOrderWhenNoWaveIsNamed() {
+            world.wave(STUDY, "w2025").wave(STUDY, "w2023");
+            fixture.given(registered())
+                    .when(new SetTargetProfile(STUDY, AREA, Map.of("power", 2)))
+                    .expectEventsMatching(onlyEvent(TargetProfileSet.class,
+                            e -> assertThat(e.fromWaveId()).isEqualTo("w2025")));
+        }
+
+        @Test
+        void appliesFromTheNamedWaveWithItsRationaleNormalised() {
+            world.wave(STUDY, "w2023").wave(STUDY, "w2025");
+            fixture.given(registered())
+                    .when(new SetTargetProfile(STUDY, AREA, Map.of("power", 2), "w2023",
+                            " Valta ja\u0308rjesto\u0308ille\u00A0", null))
+                    .expectEventsMatching(onlyEvent(TargetProfileSet.class, e -> {
+                        assertThat(e.fromWaveId()).isEqualTo("w2023");
+                        assertThat(e.rationale()).isEqualTo("Valta j\u00E4rjest\u00F6ille");
+                    }));
+        }
+
+        @Test
+        void refusesAnUnknownWaveAndAnOverlongRationaleNamingEach() {
+            world.wave(STUDY, "w2023");
+            fixture.given(registered())
+                    .when(new SetTargetProfile(STUDY, AREA, Map.of("power", 2), "w1999", "x".repeat(2001), null))
+                    .expectException(invalidFields("waveId", "rationale"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsARationaleOfTwoThousandCharacters() {
+            fixture.given(registered())
+                    .when(new SetTargetProfile(STUDY, AREA, Map.of("power", 2), null, "x".repeat(2000), null))
+                    .expectEventsMatching(onlyEvent(TargetProfileSet.class,
+                            e -> assertThat(e.rationale()).hasSize(2000)));
+        }
+
+        @Test
         void refusesAnEmptyTargetProfile() {
             fixture.given(registered())
                     .when(new SetTargetProfile(STUDY, AREA, Map.of()))

@@ -398,14 +398,14 @@ class StudyTest {
         void setsAPolicyKeepingWhatIsNotNamed() {
             fixture.given(created())
                     .when(new SetScoringPolicy(STUDY, 5, 2.0, null, null))
-                    .expectEvents(new ScoringPolicySet(STUDY, 5, 2.0, 1.0, 0.75));
+                    .expectEvents(new ScoringPolicySet(STUDY, 5, 2.0, 1.0, 0.75, 0.25));
         }
 
         @Test
         void startsFromThePolicySetBefore() {
-            fixture.given(created(), new ScoringPolicySet(STUDY, 5, 2.0, 1.0, 0.75))
+            fixture.given(created(), new ScoringPolicySet(STUDY, 5, 2.0, 1.0, 0.75, 0.4))
                     .when(new SetScoringPolicy(STUDY, null, null, 0.5, 1.0))
-                    .expectEvents(new ScoringPolicySet(STUDY, 5, 2.0, 0.5, 1.0));
+                    .expectEvents(new ScoringPolicySet(STUDY, 5, 2.0, 0.5, 1.0, 0.4));
         }
 
         @Test
@@ -415,6 +415,26 @@ class StudyTest {
                     .expectException(invalidFields("minimumN", "weights.interviews", "weights.selfAssessments",
                             "weights", "divergenceThreshold"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void setsTheChangeThresholdFromZeroToTheWidthOfTheScale() {
+            fixture.given(created())
+                    .when(new SetScoringPolicy(STUDY, null, null, null, null, 0.0))
+                    .expectEvents(new ScoringPolicySet(STUDY, 3, 1.0, 1.0, 0.75, 0.0));
+            fixture.given(created())
+                    .when(new SetScoringPolicy(STUDY, null, null, null, null, 2.0))
+                    .expectEvents(new ScoringPolicySet(STUDY, 3, 1.0, 1.0, 0.75, 2.0));
+        }
+
+        @Test
+        void refusesAChangeThresholdOutsideTheScale() {
+            for (double bad : new double[] {-0.01, 2.01, Double.NaN, Double.POSITIVE_INFINITY}) {
+                fixture.given(created())
+                        .when(new SetScoringPolicy(STUDY, null, null, null, null, bad))
+                        .expectException(invalidFields("changeThreshold"))
+                        .expectNoEvents();
+            }
         }
 
         @Test

@@ -60,7 +60,8 @@ public class AreaController {
                           Map<String, Integer> targetProfile) {
     }
 
-    public record TargetProfile(Map<String, Integer> targetProfile) {
+    /** A target and, optionally, the wave it applies from (default: the study's latest) and why this mix. */
+    public record TargetProfile(Map<String, Integer> targetProfile, String waveId, String rationale) {
     }
 
     public record NewAgreement(String id, String kind, String status, List<Party> parties,
@@ -117,7 +118,8 @@ public class AreaController {
                                                          String ifMatch) {
         access.write(studyId);
         requireArea(studyId, areaId);
-        commands.sendAndWait(new SetTargetProfile(studyId, areaId, body.targetProfile(), ETags.version(ifMatch)));
+        commands.sendAndWait(new SetTargetProfile(studyId, areaId, body.targetProfile(), body.waveId(),
+                body.rationale(), ETags.version(ifMatch)));
         return Responses.written(consistency.afterWrite(), Map.of("id", areaId));
     }
 

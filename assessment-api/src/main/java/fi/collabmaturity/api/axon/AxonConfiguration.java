@@ -29,6 +29,7 @@ import fi.collabmaturity.selfassessment.RespondentSlots;
 import fi.collabmaturity.selfassessment.SelfAssessment;
 import fi.collabmaturity.selfassessment.SelfAssessmentImporter;
 import org.springframework.beans.factory.ObjectProvider;
+import fi.collabmaturity.study.ScoringPolicySetUpcaster;
 import fi.collabmaturity.study.Study;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -89,6 +90,15 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * Reads older revisions of events as their current revision, for every reader of the log: the aggregates, the
+     * directory, the projections and the export.
+     */
+    @Bean
+    ConfigurerModule upcasters() {
+        return configurer -> configurer.registerEventUpcaster(c -> new ScoringPolicySetUpcaster());
     }
 
     @Bean

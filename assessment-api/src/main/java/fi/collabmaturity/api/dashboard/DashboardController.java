@@ -13,6 +13,7 @@ import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.projection.support.TargetProfiles;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
@@ -168,10 +169,11 @@ public class DashboardController {
         for (Wave w : waves) {
             profiles.put(w.waveId(), maturity.profile(framework, study.policy(), studyId, areaId, w.waveId()));
         }
-        Document target = area.get("targetProfile", Document.class);
+        // the target of the wave shown: a target set later does not rewrite an earlier wave's
+        Map<String, Integer> target = TargetProfiles.history(area, framework)
+                .forWave(study.waveOrder(), wave == null ? null : wave.waveId()).stages();
         List<String> dims = framework.dimensions().stream().map(Dimension::code).toList();
-        List<Integer> targetStages = dims.stream().map(d -> target != null && target.get(d) instanceof Number n
-                ? n.intValue() : framework.highestStage()).toList();
+        List<Integer> targetStages = dims.stream().map(target::get).toList();
         model.addAttribute("dimensionCodes", dims);
 
         if (wave != null) {

@@ -12,7 +12,6 @@ import fi.collabmaturity.projection.support.ProgressQueries;
 import org.bson.Document;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
-import fi.collabmaturity.study.Wave;
 import fi.collabmaturity.api.web.Languages;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -148,8 +146,6 @@ public class ResultsController {
 
     /** Waves in time order (opening date, then id): the order of trajectories and paths. */
     static List<String> waveOrder(StudyFacts study) {
-        return study.waves().values().stream()
-                .sorted(Comparator.comparing(Wave::opensOn).thenComparing(Wave::waveId))
-                .map(Wave::waveId).toList();
+        return study.waveOrder();
     }
 }

@@ -89,7 +89,8 @@ public class StudyController {
     public record Weights(Double interviews, Double selfAssessments) {
     }
 
-    public record NewScoringPolicy(Integer minimumN, Weights weights, Double divergenceThreshold) {
+    public record NewScoringPolicy(Integer minimumN, Weights weights, Double divergenceThreshold,
+                                   Double changeThreshold) {
     }
 
     /** Sets how the study's scores are computed; omitted fields keep their current value. */
@@ -99,7 +100,7 @@ public class StudyController {
         access.write(studyId);
         Weights w = body.weights() == null ? new Weights(null, null) : body.weights();
         commands.sendAndWait(new SetScoringPolicy(studyId, body.minimumN(), w.interviews(), w.selfAssessments(),
-                body.divergenceThreshold()));
+                body.divergenceThreshold(), body.changeThreshold()));
         return Responses.written(consistency.afterWrite(), policy(directory.study(studyId).orElseThrow().policy()));
     }
 
@@ -120,6 +121,7 @@ public class StudyController {
                 "weights", Map.of("interviews", p.weight(Source.INTERVIEWS),
                         "selfAssessments", p.weight(Source.SELF_ASSESSMENTS)),
                 "divergenceThreshold", p.divergenceThreshold(),
+                "changeThreshold", p.changeThreshold(),
                 "confidenceInterval", "Student's t, 95%, clipped to the scale");
     }
 

@@ -50,6 +50,7 @@ final class ManifestWriter {
             weights.put(s.code(), data.study().policy().weight(s));
         }
         policy.put("divergenceThreshold", data.study().policy().divergenceThreshold());
+        policy.put("changeThreshold", data.study().policy().changeThreshold());
         root.put("productVersion", productVersion);
         ArrayNode list = root.putArray("files");
         for (ArchivedFile f : files) {

@@ -73,6 +73,11 @@ final class ReadmeWriter {
                 + "minimum of ").append(data.study().policy().minimumN()).append(" units and so counts) and "
                 + "`combined` (the score, its interval, its stage, and whether the dimension has a score). The "
                 + "units are in \"How the scores were computed\" below.\n");
+        md.append("- The scoring policy at the export's point (also in `manifest.json`): divergence threshold ")
+                .append(data.study().policy().divergenceThreshold()).append(" (interviews and self-assessments "
+                        + "further apart than this are divergent) and change threshold ")
+                .append(data.study().policy().changeThreshold()).append(" (a change between two waves smaller "
+                        + "than this is flat, below what the instrument can tell apart).\n");
         md.append("- Several codes in one cell (`codes`, `parties`, `party_types`) are separated by `;`; a `;` or "
                 + "`\\` inside a value is written `\\;` or `\\\\`.\n");
         md.append("- ").append(ExportDescription.PRIVACY.en()).append("\n\n");

@@ -2,6 +2,7 @@ package fi.collabmaturity.projection.export;
 
 import fi.collabmaturity.area.AreaRegistered;
 import fi.collabmaturity.area.TargetProfileSet;
+import fi.collabmaturity.area.TargetProfileSetting;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.interview.Excerpt;
@@ -107,11 +108,13 @@ public final class StudyLogFold {
         } else if (event instanceof WaveReopened e && mine(e.studyId())) {
             waves.computeIfPresent(e.waveId(), (id, w) -> w.closed(false));
         } else if (event instanceof AreaRegistered e && mine(e.studyId())) {
+            Map<String, Integer> target = e.targetProfile() == null ? Map.of() : e.targetProfile();
             areas.put(e.areaId(), new AreaRecord(e.areaId(), e.name(), e.regionCode(), e.interfaceTheme(),
-                    e.parties() == null ? List.of() : e.parties(),
-                    e.targetProfile() == null ? Map.of() : e.targetProfile()));
+                    e.parties() == null ? List.of() : e.parties(), target,
+                    List.of(new TargetProfileSetting(null, target, null, true))));
         } else if (event instanceof TargetProfileSet e && mine(e.studyId())) {
-            areas.computeIfPresent(e.areaId(), (id, a) -> a.withTargetProfile(e.targetProfile()));
+            areas.computeIfPresent(e.areaId(), (id, a) -> a.withTargetProfile(
+                    new TargetProfileSetting(e.fromWaveId(), e.targetProfile(), e.rationale(), false)));
         } else if (event instanceof InterviewRecorded e && mine(e.studyId())) {
             interviews.put(e.interviewId(), new InterviewRecord(e.interviewId(), e.waveId(), e.conductedOn(),
                     informant(e), e.informant()));

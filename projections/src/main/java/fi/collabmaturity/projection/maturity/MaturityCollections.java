@@ -6,7 +6,7 @@ final class MaturityCollections {
     static final String PROCESSOR = "maturity";
     /** {_id: studyId, frameworkId, frameworkVersion, waves: {waveId: {label, opensOn, closesOn}}} */
     static final String STUDIES = "maturity_studies";
-    /** {_id: studyId/areaId, studyId, areaId, name, regionCode, interfaceTheme, targetProfile} */
+    /** {_id: studyId/areaId, studyId, areaId, name, regionCode, interfaceTheme, targetProfile, targetProfiles} */
     static final String AREAS = "maturity_areas";
     /** {_id: studyId/areaId/waveId, selfAssessments: {id: {respondent, answers, withdrawn}}, findings: {...}} */
     static final String EVIDENCE = "maturity_evidence";

@@ -15,6 +15,7 @@ import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.projection.support.ReadModelReset;
 import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.PendingWrites;
+import fi.collabmaturity.projection.support.TargetProfiles;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
 import fi.collabmaturity.study.ScoringPolicySet;
@@ -24,6 +25,7 @@ import fi.collabmaturity.study.WaveCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -41,7 +43,8 @@ public class MaturityProjection {
     /**
      * The version of this projection's read-model layout. Raise it whenever documents change shape: a store built
      * with another layout is rebuilt from the event log when the application starts. 2: codings and overview
-     * cells per area and wave. 3: informants in the evidence, stage ranges and score intervals in the profiles.
+     * cells per area and wave. 3: informants in the evidence, stage ranges and score intervals in the profiles, an
+     * area's target profiles per wave ({@link TargetProfiles}), the policy's change threshold.
      */
     public static final int LAYOUT = 3;
 
@@ -66,7 +69,8 @@ public class MaturityProjection {
         stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("policy", new Document("minimumN", e.minimumN())
                 .append("interviewsWeight", e.interviewsWeight())
                 .append("selfAssessmentsWeight", e.selfAssessmentsWeight())
-                .append("divergenceThreshold", e.divergenceThreshold())));
+                .append("divergenceThreshold", e.divergenceThreshold())
+                .append("changeThreshold", e.changeThreshold())));
         profiles.touchStudy(pending(), e.studyId());
     }
 
@@ -84,23 +88,25 @@ public class MaturityProjection {
     }
 
     @EventHandler
-    void on(AreaRegistered e) {
+    void on(AreaRegistered e, @SequenceNumber Long sequence) {
         stage(MaturityCollections.AREAS, Ids.area(e.studyId(), e.areaId()), Updates.combine(
                 Updates.set("studyId", e.studyId()),
                 Updates.set("areaId", e.areaId()),
                 Updates.set("name", e.name()),
                 Updates.set("regionCode", e.regionCode()),
                 Updates.set("interfaceTheme", e.interfaceTheme()),
-                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile())))));
+                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))),
+                TargetProfiles.registered(e, sequence)));
         stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("areas." + e.areaId(),
                 new Document("name", e.name()).append("regionCode", e.regionCode())
                         .append("interfaceTheme", e.interfaceTheme())));
     }
 
     @EventHandler
-    void on(TargetProfileSet e) {
-        stage(MaturityCollections.AREAS, Ids.area(e.studyId(), e.areaId()),
-                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))));
+    void on(TargetProfileSet e, @SequenceNumber Long sequence) {
+        stage(MaturityCollections.AREAS, Ids.area(e.studyId(), e.areaId()), Updates.combine(
+                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))),
+                TargetProfiles.set(e, sequence)));
     }
 
     @EventHandler

@@ -129,6 +129,7 @@ public final class ProfileBuilder {
         }
         return new ScoringPolicy(p.getInteger("minimumN"), Map.of(
                 Source.INTERVIEWS, p.getDouble("interviewsWeight"),
-                Source.SELF_ASSESSMENTS, p.getDouble("selfAssessmentsWeight")), p.getDouble("divergenceThreshold"));
+                Source.SELF_ASSESSMENTS, p.getDouble("selfAssessmentsWeight")), p.getDouble("divergenceThreshold"),
+                p.getDouble("changeThreshold"));
     }
 }

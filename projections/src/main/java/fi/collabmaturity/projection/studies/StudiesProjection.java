@@ -21,6 +21,7 @@ import fi.collabmaturity.interview.FindingRecoded;
 import fi.collabmaturity.interview.FindingRecorded;
 import fi.collabmaturity.interview.FindingWithdrawn;
 import fi.collabmaturity.interview.InterviewRecorded;
+import fi.collabmaturity.projection.support.TargetProfiles;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
 import fi.collabmaturity.projection.support.ReadModelReset;
 import fi.collabmaturity.projection.support.Ids;
@@ -62,8 +63,11 @@ import java.util.Map;
 @ProcessingGroup(StudiesCollections.PROCESSOR)
 public class StudiesProjection {
 
-    /** The version of this projection's read-model layout: raise it when documents change shape (see MaturityProjection). */
-    public static final int LAYOUT = 2;
+    /**
+     * The version of this projection's read-model layout: raise it when documents change shape (see
+     * MaturityProjection). 3: an area's target profiles per wave ({@link TargetProfiles}).
+     */
+    public static final int LAYOUT = 3;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final String USER = "username";
@@ -145,13 +149,15 @@ public class StudiesProjection {
                 Updates.set("interfaceTheme", e.interfaceTheme()),
                 Updates.set("parties", parties(e.parties())),
                 Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))),
+                TargetProfiles.registered(e, version),
                 Updates.set("registeredAt", at.toString())));
     }
 
     @EventHandler
     void on(TargetProfileSet e, @SequenceNumber Long version) {
-        stage(StudiesCollections.AREAS, Ids.area(e.studyId(), e.areaId()), version,
-                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))));
+        stage(StudiesCollections.AREAS, Ids.area(e.studyId(), e.areaId()), version, Updates.combine(
+                Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))),
+                TargetProfiles.set(e, version)));
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import fi.collabmaturity.account.Roles;
 import fi.collabmaturity.account.Usernames;
+import fi.collabmaturity.projection.support.TargetProfiles;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -159,6 +160,7 @@ public final class StudiesQueries {
                 .append("name", doc.getString("name")).append("regionCode", doc.getString("regionCode"))
                 .append("interfaceTheme", doc.getString("interfaceTheme")).append("parties", doc.get("parties"))
                 .append("targetProfile", doc.get("targetProfile"))
+                .append("targetProfiles", TargetProfiles.list(doc))
                 .append("buildingBlocks", doc.get("buildingBlocks"))
                 .append("agreements", inOrder(doc.get("agreements", new Document())))
                 .append("negotiations", inOrder(doc.get("negotiations", new Document())))

@@ -1,5 +1,8 @@
 package fi.collabmaturity.projection.export;
 
+import fi.collabmaturity.area.TargetProfileHistory;
+import fi.collabmaturity.area.TargetProfileSet;
+import fi.collabmaturity.area.TargetProfileSetting;
 import fi.collabmaturity.reference.RegionCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -260,6 +263,26 @@ class ExportArchiveTest {
         // RFC 9562 appendix A.4: the DNS namespace and "www.example.com"
         assertThat(NameBasedUuid.version5(java.util.UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
                 "www.example.com").toString()).isEqualTo("2ed6657d-e927-568b-95e1-2665a8aea6a2");
+    }
+
+    @Test
+    void keepsEveryTargetProfileOfAnAreaWithItsWaveAndRationale() {
+        StudyEvents s = new StudyEvents("targets").study("Targets").wave("w1", "First", "2023-09-01")
+                .wave("w2", "Second", "2024-09-01").area("a1", "01", "employment");
+        Map<String, Integer> later = new LinkedHashMap<>(StudyEvents.TARGET);
+        later.put("power", 2);
+        s.events.add(new TargetProfileSet("targets", "a1", later, "w2", "why this mix"));
+
+        AreaRecord area = fold(s, ExportOptions.DEFAULT).areas().get(0);
+
+        assertThat(area.targetProfile()).containsEntry("power", 2);
+        assertThat(area.targetProfiles()).extracting(TargetProfileSetting::fromWaveId)
+                .containsExactly(null, "w2");
+        TargetProfileHistory history = TargetProfileHistory.of(
+                StudyEvents.FRAMEWORKS.get("keast-mandell-2014"), area.targetProfiles());
+        assertThat(history.forWave(List.of("w1", "w2"), "w1").stages()).containsEntry("power", 3)
+                .containsEntry("resources", 2);
+        assertThat(history.forWave(List.of("w1", "w2"), "w2").rationale()).isEqualTo("why this mix");
     }
 
     @Test
