@@ -251,10 +251,10 @@ class ExportTest {
     @Test
     @Order(5)
     void writesOneRowPerRespondentAndAnsweredDimensionWithoutWithdrawnOnes() {
-        String p = "municipality,coordination,false,";
+        String p = "municipality,coordination,false,person,,";
         assertThat(export(EXPORT).file("self_assessments_long.csv")).isEqualTo("""
                 study_id,wave_id,area_id,self_assessment_id,respondent_pseudonym,organisation_type,actor_level,\
-                respondent_erased,dimension,value
+                respondent_erased,respondent_kind,group_size,dimension,value
                 exp,w2023,hyte,sa-r1,R1,%1$strust,2.0
                 exp,w2023,hyte,sa-r1,R1,%1$scommunication,3.0
                 exp,w2023,hyte,sa-r1,R1,%1$sgoals,1.0
