@@ -43,13 +43,15 @@ final class SelfAssessmentsTable implements ExportTable {
                 SharedColumns.organisationType("organisation_type", true),
                 SharedColumns.actorLevel("actor_level", true),
                 SharedColumns.erased("respondent_erased", true),
-                Column.of("respondent_kind", ColumnType.STRING, false, new Bilingual("Vastaajan laji", "Respondent kind"),
-                        new Bilingual("person = yksi henkilö; group = työpajaryhmä, joka vastasi yhdessä ja on yksi "
-                                + "vastaaja (yksi vastaus alueelle aallossa, kuten henkilö; n laskee vastaajia, ei "
-                                + "ryhmän jäseniä). Tyhjä, jos henkilön tiedot on poistettu.",
+                Column.of("respondent_kind", ColumnType.STRING, false,
+                        new Bilingual("Vastaajan laji", "Respondent kind"),
+                        new Bilingual("person = yksi henkilö; group = työpajaryhmä, joka vastasi yhdessä ja on "
+                                + "yksi vastaaja (yksi vastaus alueelle aallossa, kuten henkilö; n laskee vastaajia, "
+                                + "ei ryhmän jäseniä). Tyhjä, jos henkilön tiedot on poistettu.",
                                 "person = one person; group = a workshop group that answered together and is one "
-                                        + "respondent (one answer per area and wave, as a person; n counts respondents, "
-                                        + "not group members). Empty when the participant has been erased."))
+                                        + "respondent (one answer per area and wave, as a person; n counts "
+                                        + "respondents, not group members). Empty when the participant has been "
+                                        + "erased."))
                         .coded(CodeLists.respondentKinds(), false),
                 Column.of("group_size", ColumnType.INTEGER, false, new Bilingual("Ryhmän koko", "Group size"),
                         new Bilingual("Ryhmän jäsenten määrä, kun respondent_kind = group (2-"

@@ -172,8 +172,8 @@ public final class StudyLogFold {
             }
         }
         return new SelfAssessmentRecord(e.selfAssessmentId(), e.areaId(), e.waveId(), respondent,
-                details.map(RespondentDetails::kind).orElse(null), details.map(RespondentDetails::groupSize).orElse(null),
-                answers, comments);
+                details.map(RespondentDetails::kind).orElse(null),
+                details.map(RespondentDetails::groupSize).orElse(null), answers, comments);
     }
 
     private String excerpt(Sealed sealed) {
