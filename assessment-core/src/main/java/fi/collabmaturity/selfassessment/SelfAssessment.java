@@ -62,8 +62,10 @@ public class SelfAssessment {
             throw new ConflictException("a record with id " + command.selfAssessmentId() + " already exists");
         }
         openWave(study, command.waveId());
+        RespondentKind kind = content.kind();
         RespondentDetails details = new RespondentDetails(command.respondent().pseudonym(),
-                command.respondent().organisationType(), command.respondent().actorLevel(), comments);
+                command.respondent().organisationType(), command.respondent().actorLevel(), kind.kind(),
+                kind.groupSize(), comments);
         var sealed = sealer.seal(study.studyId(), details.pseudonym(), details);
         // one answer per respondent, area and wave: refused here if they have answered and do not say it replaces
         slots.take(study.studyId(), command.areaId(), command.waveId(), sealed.participant(),
@@ -72,12 +74,15 @@ public class SelfAssessment {
                 command.waveId(), sealed.participant(), sealed, answers));
     }
 
-    /** The answers and comments of a submission that passed {@link #checkContent}, in framework order. */
-    record Content(Map<String, BigDecimal> answers, Map<String, String> comments) {
+    /**
+     * The answers and comments of a submission that passed {@link #checkContent}, in framework order, and what kind
+     * of respondent gave them.
+     */
+    record Content(Map<String, BigDecimal> answers, Map<String, String> comments, RespondentKind kind) {
     }
 
     /**
-     * The rules on a submission's own content (identifier, respondent, answers, comments), collected into
+     * The rules on a submission's own content (identifier, respondent and its kind, answers, comments), collected into
      * {@code v}; shared by a single submission and a spreadsheet import so that both refuse exactly the same.
      */
     static Content checkContent(Validation v, SubmitSelfAssessment command, Framework framework) {
@@ -88,8 +93,10 @@ public class SelfAssessment {
             v.identifier(command.replaces(), "replaces");
         }
         ParticipantRules.check(v, command.respondent(), "respondent");
+        RespondentKind.check(v, command.respondentKind(), "respondent");
+        RespondentKind kind = command.respondentKind() == null ? RespondentKind.ONE_PERSON : command.respondentKind();
         return new Content(checkAnswers(v, command.answers(), framework),
-                checkComments(v, command.comments(), framework));
+                checkComments(v, command.comments(), framework), kind);
     }
 
     /** Answers in framework order; every key a dimension, every value on the scale. */

@@ -29,6 +29,10 @@ import java.util.Optional;
  */
 public class SelfAssessmentImporter {
 
+    /** The optional columns of a file that say what kind of respondent a row is (absent or empty: a person). */
+    public static final String RESPONDENT_KIND_COLUMN = "respondent_kind";
+    public static final String GROUP_SIZE_COLUMN = "group_size";
+
     private final Repository<SelfAssessment> selfAssessments;
     private final StudyDirectory directory;
     private final FrameworkCatalog frameworks;
@@ -151,6 +155,12 @@ public class SelfAssessmentImporter {
 
     /** Names a submission's field as the spreadsheet column it came from ({@code answers.trust} → {@code trust}). */
     static String column(String field) {
+        if (field.equals("respondent.kind")) {
+            return RESPONDENT_KIND_COLUMN;
+        }
+        if (field.equals("respondent.groupSize")) {
+            return GROUP_SIZE_COLUMN;
+        }
         if (field.startsWith("respondent.")) {
             return field.substring("respondent.".length());
         }

@@ -334,6 +334,101 @@ class SelfAssessmentTest {
         }
     }
 
+    /** A workshop group is one respondent and says so; a person is the default. */
+    @Nested
+    class RespondentKinds {
+
+        private SubmitSelfAssessment submitAs(RespondentKind kind) {
+            return new SubmitSelfAssessment(ID, STUDY, AREA, WAVE, RESPONDENT, kind, Map.of("trust", d("2.0")), null,
+                    null);
+        }
+
+        private RespondentDetails opened(SelfAssessmentSubmitted e) {
+            return world.sealer.open(e.respondentDetails(), RespondentDetails.class).orElseThrow();
+        }
+
+        @Test
+        void sealsAGroupWithItsSizeAmongTheRespondentsDetails() {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(new RespondentKind("group", 7)))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class, e -> {
+                        assertThat(opened(e).kind()).isEqualTo("group");
+                        assertThat(opened(e).groupSize()).isEqualTo(7);
+                        assertThat(opened(e).pseudonym()).isEqualTo(PSEUDONYM);
+                        assertThat(e.toString()).doesNotContain("group");
+                    }));
+        }
+
+        @Test
+        void takesARespondentWhoseKindIsNotGivenForAPerson() {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(null))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class, e -> {
+                        assertThat(opened(e).kind()).isEqualTo("person");
+                        assertThat(opened(e).groupSize()).isNull();
+                    }));
+        }
+
+        @Test
+        void acceptsTheLargestGroup() {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(new RespondentKind("group", RespondentKind.MAX_GROUP_SIZE)))
+                    .expectEventsMatching(onlyEvent(SelfAssessmentSubmitted.class,
+                            e -> assertThat(opened(e).groupSize()).isEqualTo(500)));
+        }
+
+        @Test
+        void refusesAGroupWithoutItsSize() {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(new RespondentKind("group", null)))
+                    .expectException(invalidFields("respondent.groupSize"))
+                    .expectNoEvents();
+            assertThat(world.keys.participantOf(STUDY, PSEUDONYM)).isEmpty();
+        }
+
+        @Test
+        void refusesAPersonWithAGroupSize() {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(new RespondentKind("person", 3)))
+                    .expectException(invalidFields("respondent.groupSize"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 0, 1, 501})
+        void refusesAGroupSizeOutsideTwoTo500(int size) {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(new RespondentKind("group", size)))
+                    .expectException(invalidFields("respondent.groupSize"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"team", "Group", ""})
+        void refusesAKindThatIsNotPersonOrGroup(String kind) {
+            fixture.givenNoPriorActivity()
+                    .when(submitAs(new RespondentKind(kind, 4)))
+                    .expectException(invalidFields("respondent.kind"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void readsDetailsSealedBeforeTheKindExistedAsAPerson() {
+            Map<String, Object> old = new LinkedHashMap<>();
+            old.put("pseudonym", PSEUDONYM);
+            old.put("organisationType", "municipality");
+            old.put("actorLevel", "leadership");
+            old.put("comments", Map.of("trust", "Luotamme."));
+            Sealed sealed = world.sealer.seal(STUDY, PSEUDONYM, old);
+
+            RespondentDetails details = world.sealer.open(sealed, RespondentDetails.class).orElseThrow();
+
+            assertThat(details.kind()).isEqualTo("person");
+            assertThat(details.groupSize()).isNull();
+            assertThat(details.comments()).containsExactly(entry("trust", "Luotamme."));
+        }
+    }
+
     @Nested
     class OneAnswerPerRespondentAreaAndWave {
 

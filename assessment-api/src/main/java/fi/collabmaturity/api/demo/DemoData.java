@@ -10,6 +10,7 @@ import fi.collabmaturity.area.RegisterArea;
 import fi.collabmaturity.interview.RecordFinding;
 import fi.collabmaturity.interview.RecordInterview;
 import fi.collabmaturity.participant.Participant;
+import fi.collabmaturity.selfassessment.RespondentKind;
 import fi.collabmaturity.selfassessment.SubmitSelfAssessment;
 import fi.collabmaturity.study.CloseWave;
 import fi.collabmaturity.study.CreateStudy;
@@ -240,9 +241,12 @@ final class DemoData {
                     }
                     Map<String, String> comments = r % 11 == 0
                             ? Map.of("resources", "Resurssit ratkaisevat, ja niitä on liian vähän.") : Map.of();
+                    // now and then a workshop group answers together: still one respondent, one answer
+                    RespondentKind kind = r % 9 == 4 ? new RespondentKind(RespondentKind.GROUP, 4 + r % 5)
+                            : RespondentKind.ONE_PERSON;
                     out.add(new SubmitSelfAssessment(String.format("sa-%s-%s-%03d", area.id(), WAVES[w], r), STUDY_ID,
                             area.id(), WAVES[w], new Participant(pseudonym, ORGANISATIONS[r % ORGANISATIONS.length],
-                            LEVELS[r % LEVELS.length]), answers, comments));
+                            LEVELS[r % LEVELS.length]), kind, answers, comments, null));
                 }
             }
         }

@@ -38,15 +38,25 @@ public class PersonalData {
         return sealer.open(Sealing.fromDocument(sealed), Excerpt.class).<Object>map(Excerpt::text).orElse(ERASED);
     }
 
-    /** The respondent and their comments, or the erased marker for both. */
+    /**
+     * The respondent (with their kind, and a group's size) and their comments, or the erased marker for both.
+     */
     public RespondentView respondent(Object sealed) {
         return sealer.open(Sealing.fromDocument(sealed), RespondentDetails.class)
-                .map(d -> new RespondentView(participant(d.pseudonym(), d.organisationType(), d.actorLevel()),
-                        d.comments()))
+                .map(d -> new RespondentView(respondent(d), d.comments()))
                 .orElse(new RespondentView(ERASED, ERASED));
     }
 
     public record RespondentView(Object respondent, Object comments) {
+    }
+
+    private static Map<String, Object> respondent(RespondentDetails d) {
+        Map<String, Object> out = participant(d.pseudonym(), d.organisationType(), d.actorLevel());
+        out.put("kind", d.kind());
+        if (d.groupSize() != null) {
+            out.put("groupSize", d.groupSize());
+        }
+        return out;
     }
 
     private static Map<String, Object> participant(String pseudonym, String organisationType, String actorLevel) {

@@ -22,6 +22,7 @@ import java.util.List;
 import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.participant.Participant;
+import fi.collabmaturity.selfassessment.RespondentKind;
 import fi.collabmaturity.selfassessment.SubmitSelfAssessment;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -64,8 +65,21 @@ public class SelfAssessmentController {
     }
 
     /** {@code replaces}: the id of the respondent's recorded answer for the area and wave that this one replaces. */
-    public record NewSelfAssessment(String id, String areaId, String waveId, Participant respondent,
+    public record NewSelfAssessment(String id, String areaId, String waveId, NewRespondent respondent,
                                     Map<String, BigDecimal> answers, Map<String, String> comments, String replaces) {
+    }
+
+    /** The respondent as sent: a participant, and whether a person (the default) or a workshop group of a size. */
+    public record NewRespondent(String pseudonym, String organisationType, String actorLevel, String kind,
+                                Integer groupSize) {
+
+        Participant participant() {
+            return new Participant(pseudonym, organisationType, actorLevel);
+        }
+
+        RespondentKind respondentKind() {
+            return RespondentKind.of(kind, groupSize);
+        }
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,8 +87,11 @@ public class SelfAssessmentController {
                                                       @RequestBody NewSelfAssessment body) {
         access.write(studyId);
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
-        commands.sendAndWait(new SubmitSelfAssessment(id, studyId, body.areaId(), body.waveId(), body.respondent(),
-                body.answers(), body.comments(), body.replaces()));
+        NewRespondent respondent = body.respondent();
+        commands.sendAndWait(new SubmitSelfAssessment(id, studyId, body.areaId(), body.waveId(),
+                respondent == null ? null : respondent.participant(),
+                respondent == null ? null : respondent.respondentKind(), body.answers(), body.comments(),
+                body.replaces()));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", id);
         created.put("areaId", body.areaId());

@@ -10,6 +10,8 @@ import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.participant.Participant;
 import fi.collabmaturity.selfassessment.ImportReport;
 import fi.collabmaturity.selfassessment.ImportSelfAssessments;
+import fi.collabmaturity.selfassessment.RespondentKind;
+import fi.collabmaturity.selfassessment.SelfAssessmentImporter;
 import fi.collabmaturity.selfassessment.SubmitSelfAssessment;
 import fi.collabmaturity.shared.FieldError;
 import fi.collabmaturity.shared.InvalidInputException;
@@ -55,6 +57,12 @@ public class SelfAssessmentImportController {
 
     static final List<String> RESPONDENT_COLUMNS =
             List.of("areaId", "waveId", "pseudonym", "organisationType", "actorLevel");
+    /** Columns a file may leave out: without them, or with their cells empty, the row's respondent is a person. */
+    static final List<String> OPTIONAL_RESPONDENT_COLUMNS =
+            List.of(SelfAssessmentImporter.RESPONDENT_KIND_COLUMN, SelfAssessmentImporter.GROUP_SIZE_COLUMN);
+
+    /** A group's size: a whole number (the domain says how large). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
     /** 2.5 or, as Finnish Excel writes it, 2,5. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+([.,][0-9]+)?");
@@ -124,6 +132,7 @@ public class SelfAssessmentImportController {
     public ResponseEntity<byte[]> template(@PathVariable String studyId) {
         StudyFacts study = access.read(studyId);
         List<String> columns = new ArrayList<>(RESPONDENT_COLUMNS);
+        columns.addAll(OPTIONAL_RESPONDENT_COLUMNS);
         study.framework(frameworks).dimensions().stream().map(Dimension::code).forEach(columns::add);
         byte[] body = ("\uFEFF" + String.join(";", columns) + "\r\n").getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -155,6 +164,7 @@ public class SelfAssessmentImportController {
     private static List<ImportSelfAssessments.ImportedRow> rows(String studyId, Spreadsheet sheet,
                                                                   Framework framework) {
         List<String> expected = new ArrayList<>(RESPONDENT_COLUMNS);
+        expected.addAll(OPTIONAL_RESPONDENT_COLUMNS);
         framework.dimensions().stream().map(Dimension::code).forEach(expected::add);
         Map<String, Integer> index = new LinkedHashMap<>();
         List<FieldError> headerErrors = new ArrayList<>();
@@ -173,7 +183,8 @@ public class SelfAssessmentImportController {
         }
         if (!unknown.isEmpty()) {
             headerErrors.add(new FieldError("file.columns", "unknown column(s) " + unknown + "; the columns are "
-                    + String.join(", ", expected) + " (a dimension's column may be left out or empty)"));
+                    + String.join(", ", expected) + " (a dimension's column, "
+                    + String.join(" and ", OPTIONAL_RESPONDENT_COLUMNS) + " may be left out or empty)"));
         }
         for (String required : RESPONDENT_COLUMNS) {
             if (!index.containsKey(required)) {
@@ -208,10 +219,28 @@ public class SelfAssessmentImportController {
                     code(line.cell(index.get("organisationType"))), code(line.cell(index.get("actorLevel"))));
             SubmitSelfAssessment submission = new SubmitSelfAssessment(UUID.randomUUID().toString(),
                     studyId, nullIfEmpty(line.cell(index.get("areaId"))),
-                    nullIfEmpty(line.cell(index.get("waveId"))), respondent, answers, Map.of());
+                    nullIfEmpty(line.cell(index.get("waveId"))), respondent, respondentKind(line, index, readErrors),
+                    answers, Map.of(), null);
             rows.add(new ImportSelfAssessments.ImportedRow(line.number(), submission, readErrors));
         }
         return rows;
+    }
+
+    /** The row's kind of respondent from the optional columns; a size that is not a whole number is named. */
+    private static RespondentKind respondentKind(Spreadsheet.Line line, Map<String, Integer> index,
+                                                 List<FieldError> readErrors) {
+        Integer kindColumn = index.get(SelfAssessmentImporter.RESPONDENT_KIND_COLUMN);
+        Integer sizeColumn = index.get(SelfAssessmentImporter.GROUP_SIZE_COLUMN);
+        String kind = kindColumn == null ? null : code(line.cell(kindColumn));
+        String size = sizeColumn == null ? "" : line.cell(sizeColumn);
+        Integer groupSize = null;
+        if (WHOLE_NUMBER.matcher(size).matches()) {
+            groupSize = Integer.valueOf(size);
+        } else if (!size.isEmpty()) {
+            readErrors.add(new FieldError(SelfAssessmentImporter.GROUP_SIZE_COLUMN, "'" + size
+                    + "' is not a whole number of group members from 2 to " + RespondentKind.MAX_GROUP_SIZE));
+        }
+        return RespondentKind.of(kind, groupSize);
     }
 
     private static String nullIfEmpty(String cell) {

@@ -170,9 +170,10 @@ class SpreadsheetImportTest {
         ApiClient.Response template = viewer.get(S + "/self-assessments/import-template");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.header("Content-Type")).startsWith("text/csv");
-        assertThat(template.body()).isEqualTo("\uFEFF" + HEADER + "\r\n");
+        assertThat(template.body()).isEqualTo("\uFEFF" + HEADER.replace("actorLevel;",
+                "actorLevel;respondent_kind;group_size;") + "\r\n");
         assertThat(outsider.get(S + "/self-assessments/import-template").status()).isEqualTo(404);
-        byte[] filled = (template.body() + "hyte;w1;TPL-1;municipality;leadership;2;;;;;;;\r\n")
+        byte[] filled = (template.body() + "hyte;w1;TPL-1;municipality;leadership;;;2;;;;;;;\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(researcher.upload(IMPORT + "?dryRun=true", "t.csv", "text/csv", filled).json()
                 .path("accepted").asInt()).isEqualTo(1);

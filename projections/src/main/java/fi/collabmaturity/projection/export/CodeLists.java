@@ -8,6 +8,7 @@ import fi.collabmaturity.reference.InterfaceTheme;
 import fi.collabmaturity.reference.OrganisationType;
 import fi.collabmaturity.reference.Region;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.selfassessment.RespondentKind;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,16 @@ public final class CodeLists {
             "coordination", new Bilingual("Koordinaatio", "Coordination"),
             "operations", new Bilingual("Operatiivinen toiminta", "Operations"));
 
+    private static final Map<String, Bilingual> RESPONDENT_KINDS = Map.of(
+            RespondentKind.PERSON, new Bilingual("Henkilö", "Person"),
+            RespondentKind.GROUP, new Bilingual("Ryhmä (työpaja vastaa yhdessä)",
+                    "Group (a workshop answering together)"));
+
     private CodeLists() {
+    }
+
+    public static List<Category> respondentKinds() {
+        return RespondentKind.codes().stream().map(c -> new Category(c, label(RESPONDENT_KINDS, c))).toList();
     }
 
     public static List<Category> organisationTypes() {

@@ -68,6 +68,9 @@ final class ReadmeWriter {
         md.append("- ").append(ExportDescription.ERASED.en()).append('\n');
         md.append("- The same `respondent_pseudonym` in different waves is the same person: use it as the panel "
                 + "identifier. Informants are identified likewise by `informant_pseudonym`.\n");
+        md.append("- A self-assessment's respondent is a person or a workshop group that answered together "
+                + "(`respondent_kind` `person`/`group`, with the group's `group_size`); a group is one respondent, "
+                + "with one answer per area and wave, and counts once in `n`.\n");
         md.append("- `scores_long.csv` has every wave × area × dimension, each with three rows: `interviews` and "
                 + "`self_assessments` (n, mean, sd, 95% t-interval; `evidence` says whether the source has the "
                 + "minimum of ").append(data.study().policy().minimumN()).append(" units and so counts) and "
@@ -93,7 +96,7 @@ final class ReadmeWriter {
         md.append("                check.names = FALSE)\n");
         md.append("  num <- intersect(names(d), c(\"wave_index\", \"n\", \"mean\", \"sd\", \"ci_low\", \"ci_high\", "
                 + "\"score\",\n");
-        md.append("                               \"value\", \"stage_number\", \"revision\"))\n");
+        md.append("                               \"value\", \"stage_number\", \"revision\", \"group_size\"))\n");
         md.append("  num <- c(num, grep(\"^target_\", names(d), value = TRUE))\n");
         md.append("  d[num] <- lapply(d[num], as.numeric)\n");
         md.append("  flags <- grep(\"_(erased|closed)$\", names(d), value = TRUE)\n");
@@ -125,7 +128,7 @@ final class ReadmeWriter {
         md.append("```python\n");
         md.append("import pandas as pd\n\n");
         md.append("NUMERIC = {\"wave_index\", \"n\", \"mean\", \"sd\", \"ci_low\", \"ci_high\", \"score\", \"value\",\n");
-        md.append("           \"stage_number\", \"revision\"}\n\n");
+        md.append("           \"stage_number\", \"revision\", \"group_size\"}\n\n");
         md.append("def read_export(path):\n");
         md.append("    d = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[\"\"], encoding=\"utf-8\")\n");
         md.append("    for c in d.columns:\n");

@@ -2,11 +2,13 @@ package fi.collabmaturity.projection.export;
 
 /**
  * A self-assessment kept compactly: one slot per framework dimension, in framework order, {@code NaN} where the
- * dimension was skipped (missing, never 0). {@code comments} is null unless comments were asked for; otherwise it
- * has one slot per dimension, null where there is none.
+ * dimension was skipped (missing, never 0). {@code respondentKind} is person or group, with a group's
+ * {@code groupSize}; both are null once the respondent has been erased, like their other attributes.
+ * {@code comments} is null unless comments were asked for; otherwise it has one slot per dimension, null where there
+ * is none.
  */
 public record SelfAssessmentRecord(String selfAssessmentId, String areaId, String waveId, PersonAttributes respondent,
-                                   double[] answers, String[] comments) {
+                                   String respondentKind, Integer groupSize, double[] answers, String[] comments) {
 
     public boolean answered(int dimension) {
         return !Double.isNaN(answers[dimension]);

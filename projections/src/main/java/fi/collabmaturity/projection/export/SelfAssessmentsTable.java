@@ -1,6 +1,7 @@
 package fi.collabmaturity.projection.export;
 
 import fi.collabmaturity.framework.Framework;
+import fi.collabmaturity.selfassessment.RespondentKind;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 /**
  * self_assessments_long.csv: one row per self-assessment and answered dimension (a skipped dimension has no row),
+ * each saying whether its respondent was a person or a workshop group (and the group's size),
  * in wave order, then area, respondent, self-assessment and framework dimension order. Withdrawn self-assessments
  * are not in it. With {@code include=comments} a {@code comment} column is added, and a dimension that was skipped
  * but commented gets a row with an empty value, so that no comment is lost.
@@ -41,6 +43,23 @@ final class SelfAssessmentsTable implements ExportTable {
                 SharedColumns.organisationType("organisation_type", true),
                 SharedColumns.actorLevel("actor_level", true),
                 SharedColumns.erased("respondent_erased", true),
+                Column.of("respondent_kind", ColumnType.STRING, false,
+                        new Bilingual("Vastaajan laji", "Respondent kind"),
+                        new Bilingual("person = yksi henkilö; group = työpajaryhmä, joka vastasi yhdessä ja on "
+                                + "yksi vastaaja (yksi vastaus alueelle aallossa, kuten henkilö; n laskee vastaajia, "
+                                + "ei ryhmän jäseniä). Tyhjä, jos henkilön tiedot on poistettu.",
+                                "person = one person; group = a workshop group that answered together and is one "
+                                        + "respondent (one answer per area and wave, as a person; n counts "
+                                        + "respondents, not group members). Empty when the participant has been "
+                                        + "erased."))
+                        .coded(CodeLists.respondentKinds(), false),
+                Column.of("group_size", ColumnType.INTEGER, false, new Bilingual("Ryhmän koko", "Group size"),
+                        new Bilingual("Ryhmän jäsenten määrä, kun respondent_kind = group (2-"
+                                + RespondentKind.MAX_GROUP_SIZE + "). Tyhjä henkilölle ja poistetulle vastaajalle.",
+                                "How many members the group had, when respondent_kind = group (2-"
+                                        + RespondentKind.MAX_GROUP_SIZE + "). Empty for a person and for an erased "
+                                        + "respondent."))
+                        .between(2, RespondentKind.MAX_GROUP_SIZE),
                 SharedColumns.dimension(f),
                 Column.of("value", ColumnType.NUMBER, !comments, new Bilingual("Arvo", "Value"),
                         new Bilingual("Vastaajan sijainti jatkumolla " + f.scale().min() + "-" + f.scale().max()
@@ -84,6 +103,7 @@ final class SelfAssessmentsTable implements ExportTable {
                         PersonAttributes p = s.respondent();
                         String[] cells = {data.study().studyId(), w.waveId(), a.areaId(), s.selfAssessmentId(),
                                 p.pseudonym(), p.organisationType(), p.actorLevel(), Cells.bool(p.erased()),
+                                s.respondentKind(), Cells.integer(s.groupSize()),
                                 data.framework().dimensions().get(i).code(), Cells.answer(s.answers()[i])};
                         if (comments) {
                             cells = java.util.Arrays.copyOf(cells, cells.length + 1);

@@ -178,7 +178,9 @@ public final class StudyLogFold {
                 comments[i] = details.get().comments().get(code);
             }
         }
-        return new SelfAssessmentRecord(e.selfAssessmentId(), e.areaId(), e.waveId(), respondent, answers, comments);
+        return new SelfAssessmentRecord(e.selfAssessmentId(), e.areaId(), e.waveId(), respondent,
+                details.map(RespondentDetails::kind).orElse(null),
+                details.map(RespondentDetails::groupSize).orElse(null), answers, comments);
     }
 
     private String excerpt(Sealed sealed) {

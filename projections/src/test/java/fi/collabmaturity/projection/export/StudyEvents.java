@@ -85,6 +85,20 @@ final class StudyEvents {
         return this;
     }
 
+    /** A workshop group's self-assessment, answers as in {@link #selfAssessment}. */
+    StudyEvents groupSelfAssessment(String id, String area, String wave, String pseudonym, String answers,
+                                    int groupSize) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (String pair : answers.split(",")) {
+            String[] kv = pair.split("=");
+            values.put(kv[0], new BigDecimal(kv[1]));
+        }
+        Sealed details = sealer.seal(studyId, pseudonym, new RespondentDetails(pseudonym, "municipality",
+                "coordination", "group", groupSize, Map.of()));
+        events.add(new SelfAssessmentSubmitted(id, studyId, area, wave, details.participant(), details, values));
+        return this;
+    }
+
     StudyEvents withdrawSelfAssessment(String id, String area, String wave) {
         events.add(new SelfAssessmentWithdrawn(id, studyId, area, wave, "duplicate"));
         return this;
