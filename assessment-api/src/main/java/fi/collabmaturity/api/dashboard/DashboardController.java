@@ -191,7 +191,8 @@ public class DashboardController {
             model.addAttribute("overallStage", ui.stageOf(overall, "stage"));
             model.addAttribute("overallChange", change(ui, locale, threshold,
                     point(trajectory.getList("overall", Document.class), wave.waveId())));
-            Document weakest = dimension(profile, profile.getString("weakestDimension"));
+            String weakestCode = profile.getString("weakestDimension");
+            Document weakest = weakestCode == null ? null : dimension(profile, weakestCode);
             model.addAttribute("weakestStage", weakest == null ? null : ui.stageOf(weakest, "stage"));
             model.addAttribute("weakestScore", weakest == null ? null : weakest.get("score"));
 
