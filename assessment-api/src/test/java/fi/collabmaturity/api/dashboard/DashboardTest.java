@@ -615,6 +615,7 @@ class DashboardTest {
         assertThat(power.findElement(By.className("stage-name")).getText()).isEqualTo("Cooperation / Coordination");
         assertThat(power.getAttribute("class")).contains("stage-1-2");
         assertThat(driver.findElement(By.className("legend")).getText()).contains("1–2");
+        assertThat((List<String>) js(A11Y)).as("accessibility of the ranges").isEmpty();
         screenshot("overview-ranges-en");
 
         driver.get(base() + "/ui/studies/honest/areas/a1?waveId=w2&lang=en");
@@ -640,6 +641,8 @@ class DashboardTest {
         // a target was set for this area: the page does not call it the default
         assertThat(driver.findElement(By.id("target-profile")).getAttribute("data-default")).isEqualTo("false");
         assertThat(driver.findElement(By.id("target-profile")).getText()).doesNotContain("Default target");
+        driver.findElements(By.cssSelector("details:not([open]) > summary")).forEach(WebElement::click);
+        assertThat((List<String>) js(A11Y)).as("accessibility of the area page").isEmpty();
         assertThat(Browser.consoleErrors(driver)).isEmpty();
         fullPageScreenshot("area-honest-en");
     }
