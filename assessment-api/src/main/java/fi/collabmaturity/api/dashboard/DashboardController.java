@@ -172,7 +172,7 @@ public class DashboardController {
                 waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language()));
         Document trajectory = maturity.trajectory(framework, study.policy(), studyId, areaId,
                 waves.stream().map(Wave::waveId).toList());
-        TargetProfileView target = TargetProfileView.of(path, area, waves);
+        TargetProfileView target = TargetProfileView.of(path, area, waves, framework.highestStage());
         List<String> dims = framework.dimensions().stream().map(Dimension::code).toList();
         List<Integer> targetStages = dims.stream().map(d -> target.stage(d, framework.highestStage())).toList();
         model.addAttribute("dimensionCodes", dims);

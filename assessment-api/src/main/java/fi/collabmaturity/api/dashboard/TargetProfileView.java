@@ -9,13 +9,14 @@ import java.util.Map;
 /**
  * The target profile the area page shows: the one the path was computed against ({@code targetProfile} of the path
  * document: the stages, whether it is the default, the wave it was set from and its rationale). A path document
- * without it reads as the area's own target profile, and as the default when that is empty too, so the page says
- * "default" only when no target was chosen: the default (collaboration everywhere) is not a choice.
+ * without it reads as the area's own target profile (which registration completes with the highest stage), and as
+ * the default when that asks for the highest stage everywhere: the default (collaboration everywhere) is shown as
+ * the default, not as a choice.
  */
 public record TargetProfileView(boolean isDefault, String fromWaveLabel, String rationale,
                                 Map<String, Object> stages) {
 
-    static TargetProfileView of(Document path, Document area, List<Wave> waves) {
+    static TargetProfileView of(Document path, Document area, List<Wave> waves, int highestStage) {
         if (path.get("targetProfile") instanceof Document target) {
             Document stages = target.get("stages") instanceof Document s ? s : new Document();
             boolean isDefault = target.get("isDefault") instanceof Boolean b ? b : stages.isEmpty();
@@ -26,7 +27,8 @@ public record TargetProfileView(boolean isDefault, String fromWaveLabel, String 
             return new TargetProfileView(isDefault, label, rationale, stages);
         }
         Document stages = area.get("targetProfile") instanceof Document s ? s : new Document();
-        return new TargetProfileView(stages.isEmpty(), null, null, stages);
+        boolean isDefault = stages.values().stream().allMatch(v -> v instanceof Number n && n.intValue() == highestStage);
+        return new TargetProfileView(isDefault, null, null, stages);
     }
 
     /** The target stage of a dimension; {@code fallback} (the highest stage) where none is set. */

@@ -376,6 +376,10 @@ class DashboardTest {
         // an admin sees the findings behind the scores, excerpts included
         assertThat(driver.findElements(By.cssSelector(".finding"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector(".excerpt"))).isNotEmpty();
+        // no target has been chosen for the demo's areas: the page says the target is the default
+        WebElement target = driver.findElement(By.id("target-profile"));
+        assertThat(target.getAttribute("data-default")).isEqualTo("true");
+        assertThat(target.getText()).startsWith("Oletustavoite: Strateginen yhteistyö ja kumppanuus");
         // dates in Finnish format
         assertThat(driver.findElement(By.id("milestones")).getText()).contains("1.9.2023");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
