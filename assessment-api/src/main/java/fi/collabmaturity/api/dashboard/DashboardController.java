@@ -8,12 +8,11 @@ import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.framework.Dimension;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
-import fi.collabmaturity.framework.Stage;
+import fi.collabmaturity.framework.StageRange;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
-import fi.collabmaturity.projection.support.TargetProfiles;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
@@ -127,8 +126,7 @@ public class DashboardController {
                 }
                 row.put("cells", dims);
                 Document overall = area.get("overall", new Document());
-                row.put("overall", cell(ui, null, new Document("score", overall.get("score"))
-                        .append("stageNumber", overall.get("stageNumber"))
+                row.put("overall", cell(ui, null, new Document(overall)
                         .append("evidence", overall.get("score") == null ? "insufficient" : "sufficient")));
                 row.put("weakest", ui.dim(area.getString("weakestDimension")));
                 rows.add(row);
@@ -169,12 +167,18 @@ public class DashboardController {
         for (Wave w : waves) {
             profiles.put(w.waveId(), maturity.profile(framework, study.policy(), studyId, areaId, w.waveId()));
         }
-        // the target of the wave shown: a target set later does not rewrite an earlier wave's
-        Map<String, Integer> target = TargetProfiles.history(area, framework)
-                .forWave(study.waveOrder(), wave == null ? null : wave.waveId()).stages();
+        // the theme codes behind the path are for researchers of the study and admins; viewers see aggregates only
+        Document path = access.audience(study).path(maturity.path(framework, study.policy(), studyId, areaId,
+                waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language()));
+        Document trajectory = maturity.trajectory(framework, study.policy(), studyId, areaId,
+                waves.stream().map(Wave::waveId).toList());
+        TargetProfileView target = TargetProfileView.of(path, area, waves, framework.highestStage());
         List<String> dims = framework.dimensions().stream().map(Dimension::code).toList();
-        List<Integer> targetStages = dims.stream().map(target::get).toList();
+        List<Integer> targetStages = dims.stream().map(d -> target.stage(d, framework.highestStage())).toList();
         model.addAttribute("dimensionCodes", dims);
+        model.addAttribute("targetProfile", target);
+        Locale locale = Locale.forLanguageTag(ui.language());
+        String threshold = ui.plain(study.policy().changeThreshold());
 
         if (wave != null) {
             Document profile = profiles.get(wave.waveId());
@@ -183,22 +187,34 @@ public class DashboardController {
             Document before = previous == null ? null : profiles.get(previous.waveId());
             model.addAttribute("profile", profile);
             model.addAttribute("previous", previous);
+            Document overall = profile.get("overall", new Document());
+            model.addAttribute("overallStage", ui.stageOf(overall, "stage"));
+            model.addAttribute("overallChange", change(ui, locale, threshold,
+                    point(trajectory.getList("overall", Document.class), wave.waveId())));
+            String weakestCode = profile.getString("weakestDimension");
+            Document weakest = weakestCode == null ? null : dimension(profile, weakestCode);
+            model.addAttribute("weakestStage", weakest == null ? null : ui.stageOf(weakest, "stage"));
+            model.addAttribute("weakestScore", weakest == null ? null : weakest.get("score"));
 
             List<Map<String, Object>> radarRows = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) {
                 Document now = dimension(profile, dims.get(i));
                 Document then = before == null ? null : dimension(before, dims.get(i));
+                StageRange nowStage = ui.range(now, "stage");
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("dimension", dims.get(i));
                 row.put("label", ui.dim(dims.get(i)));
                 row.put("now", now == null ? null : now.get("score"));
-                row.put("nowStage", now == null ? null : ui.stage(now.getInteger("stageNumber")));
+                row.put("nowStage", ui.stageLabel(nowStage));
                 // what the stage means on this dimension, in the framework's own words
-                row.put("nowDescriptor", now == null ? null : ui.descriptor(dims.get(i), now.getInteger("stageNumber")));
+                row.put("nowDescriptor", ui.descriptorOf(dims.get(i), nowStage));
                 row.put("before", then == null ? null : then.get("score"));
-                row.put("beforeStage", then == null ? null : ui.stage(then.getInteger("stageNumber")));
+                row.put("beforeStage", ui.stageOf(then, "stage"));
+                row.put("change", change(ui, locale, threshold, point(trajectoryPoints(trajectory, dims.get(i)),
+                        wave.waveId())));
+                // the target is plotted as the stage number the framework credits it with; power's 2 is "own power"
                 row.put("target", targetStages.get(i));
-                row.put("targetStage", ui.stage(targetStages.get(i)));
+                row.put("targetStage", ui.stageLabel(ui.targetRange(dims.get(i), targetStages.get(i))));
                 radarRows.add(row);
             }
             model.addAttribute("radarRows", radarRows);
@@ -230,7 +246,7 @@ public class DashboardController {
                 row.put("divergent", dim != null && Boolean.TRUE.equals(dim.getBoolean("divergent")));
                 row.put("evidence", dim == null ? "insufficient" : dim.getString("evidence"));
                 row.put("score", dim == null ? null : dim.get("score"));
-                row.put("stageNumber", dim == null ? null : dim.get("stageNumber"));
+                row.put("stage", ui.stageOf(dim, "stage"));
                 triangulation.add(row);
             }
             model.addAttribute("triangulation", triangulation);
@@ -238,30 +254,22 @@ public class DashboardController {
             model.addAttribute("surveyUnits", surveyUnits);
         }
 
-        // trend lines: the combined score per wave, with the 95% intervals of the sources that count in it
+        // trend lines: the trajectory's combined score per wave with its interval, the one the direction test reads;
+        // the stage goes as its code and range, never as a stage number a range does not have
         List<Map<String, Object>> trends = new ArrayList<>();
         for (String d : dims) {
+            List<Document> trajectoryPoints = trajectoryPoints(trajectory, d);
             List<Map<String, Object>> points = new ArrayList<>();
             for (Wave w : waves) {
-                Document dim = dimension(profiles.get(w.waveId()), d);
+                Document tp = point(trajectoryPoints, w.waveId());
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("wave", w.label());
-                p.put("score", dim == null ? null : dim.get("score"));
-                p.put("stageNumber", dim == null ? null : dim.get("stageNumber"));
-                Double low = null;
-                Double high = null;
-                if (dim != null && dim.get("score") != null) {
-                    for (Object value : dim.get("sources", new Document()).values()) {
-                        Document s = (Document) value;
-                        if (Boolean.TRUE.equals(s.getBoolean("sufficient")) && s.get("ciLow") instanceof Number l
-                                && s.get("ciHigh") instanceof Number h) {
-                            low = low == null ? l.doubleValue() : Math.min(low, l.doubleValue());
-                            high = high == null ? h.doubleValue() : Math.max(high, h.doubleValue());
-                        }
-                    }
-                }
-                p.put("ciLow", low);
-                p.put("ciHigh", high);
+                p.put("score", tp == null ? null : tp.get("score"));
+                p.put("stage", ui.stageCodeOf(tp, "stage"));
+                p.put("stageRange", tp == null ? null : tp.get("stageRange"));
+                p.put("ciLow", tp == null ? null : tp.get("ciLow"));
+                p.put("ciHigh", tp == null ? null : tp.get("ciHigh"));
+                p.put("change", change(ui, locale, threshold, tp));
                 points.add(p);
             }
             trends.add(Map.of("dimension", d, "label", ui.dim(d), "points", points));
@@ -270,15 +278,37 @@ public class DashboardController {
         model.addAttribute("trendJson", toJson(Map.of("waves", waves.stream().map(Wave::label).toList(),
                 "dimensions", trends)));
 
-        // the theme codes behind the path are for researchers of the study and admins; viewers see aggregates only
-        Document path = access.audience(study).path(maturity.path(framework, study.policy(), studyId, areaId,
-                waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language()));
         model.addAttribute("path", path);
         model.addAttribute("asOf", path.get("asOf"));
+        List<Document> pathTargets = path.getList("targets", Document.class, List.of());
+        List<Map<String, Object>> targetRows = new ArrayList<>();
+        for (int i = 0; i < pathTargets.size(); i++) {
+            Document t = pathTargets.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("target", t);
+            row.put("stages", messages.getMessage("ui.area.path.stages", new Object[]{
+                    ui.stageOf(t, "currentStage"), ui.stageOf(t, "targetStage"), t.get("gap")}, locale));
+            row.put("why", rankedBy(locale, t.getString("rankedBy"), i == 0));
+            row.put("progress", t.get("progress") instanceof Number ? ui.change(t.get("progress")) : null);
+            targetRows.add(row);
+        }
+        model.addAttribute("targetRows", targetRows);
+        List<Map<String, Object>> aboveRows = new ArrayList<>();
+        for (Document a : path.getList("aboveTarget", Document.class, List.of())) {
+            aboveRows.add(Map.of("dimension", a.getString("dimension"), "text", messages.getMessage(
+                    "ui.area.path.above.item", new Object[]{ui.num(a.get("score")), ui.stageOf(a, "currentStage"),
+                            ui.stageOf(a, "targetStage")}, locale)));
+        }
+        model.addAttribute("aboveRows", aboveRows);
         List<Map<String, Object>> milestonesByWave = new ArrayList<>();
         for (Wave w : waves) {
-            List<Document> here = path.getList("milestones", Document.class).stream()
-                    .filter(m -> w.waveId().equals(m.getString("waveId"))).toList();
+            List<Map<String, Object>> here = new ArrayList<>();
+            for (Document m : path.getList("milestones", Document.class)) {
+                if (w.waveId().equals(m.getString("waveId"))) {
+                    here.add(Map.of("dimension", m.getString("dimension"), "text", ui.dim(m.getString("dimension"))
+                            + ": " + ui.stageOf(m, "fromStage") + " → " + ui.stageOf(m, "toStage")));
+                }
+            }
             milestonesByWave.add(Map.of("wave", w, "milestones", here));
         }
         model.addAttribute("milestonesByWave", milestonesByWave);
@@ -361,8 +391,9 @@ public class DashboardController {
         model.addAttribute("user", access.currentUser());
         model.addAttribute("stages", framework.stages());
         List<Map<String, Object>> legend = new ArrayList<>();
-        for (Stage s : framework.stages()) {
-            legend.add(Map.of("number", s.number(), "code", s.code(), "label", s.labels().in(language)));
+        // every stage a result can carry, the ranges of merged anchors too ("1–2 cooperation / coordination")
+        for (StageRange s : framework.reportedStages()) {
+            legend.add(Map.of("mark", ui.stageMark(s), "classes", ui.stageClasses(s), "label", ui.stageName(s)));
         }
         model.addAttribute("legend", legend);
         // the language links keep the page and its query, changing only lang
@@ -379,16 +410,63 @@ public class DashboardController {
     private static Map<String, Object> cell(UiText ui, String dimension, Document cell) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dimension", dimension);
-        Integer stage = cell == null ? null : cell.getInteger("stageNumber");
+        StageRange stage = ui.range(cell, "stage");
         Object score = cell == null ? null : cell.get("score");
-        boolean sufficient = cell != null && "sufficient".equals(cell.getString("evidence")) && score != null;
+        boolean sufficient = cell != null && "sufficient".equals(cell.getString("evidence")) && score != null
+                && stage != null;
         out.put("sufficient", sufficient);
         out.put("score", score);
         out.put("scoreText", ui.num(score));
-        out.put("stageNumber", stage);
-        out.put("stageCode", sufficient ? ui.stageCode(stage) : "insufficient");
-        out.put("stageLabel", ui.stage(stage));
+        // a range (power's "own power") is marked "1–2" and named by both stages, never as one of them
+        out.put("stageMark", ui.stageMark(stage));
+        out.put("stageCode", sufficient ? ui.stageCodeOf(cell, "stage") : "insufficient");
+        out.put("stageClasses", sufficient ? ui.stageClasses(stage) : "stage-insufficient");
+        out.put("stageName", ui.stageName(stage));
+        out.put("stageLabel", ui.stageLabel(stage));
         return out;
+    }
+
+    /**
+     * A trajectory point's direction with the test that decided it, in words: "flat: change below the threshold
+     * 0.25", "flat: intervals overlap", "up: intervals apart". Null without a change (the first wave, or no score).
+     */
+    private Map<String, Object> change(UiText ui, Locale locale, String threshold, Document point) {
+        if (point == null || point.getString("direction") == null) {
+            return null;
+        }
+        String direction = point.getString("direction");
+        String decidedBy = point.getString("decidedBy");
+        String key = "ui.direction." + direction + (decidedBy == null ? "" : "." + decidedBy);
+        String text = messages.getMessage(key, new Object[]{threshold}, null, locale);
+        if (text == null) {
+            text = messages.getMessage("ui.direction." + direction, null, direction, locale);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("direction", direction);
+        out.put("decidedBy", decidedBy);
+        out.put("amount", ui.change(point.get("change")));
+        out.put("text", text);
+        return out;
+    }
+
+    /** Why a target of the path comes before the next one ({@code rankedBy}); null for the last. */
+    private String rankedBy(Locale locale, String rankedBy, boolean first) {
+        if (rankedBy == null) {
+            return null;
+        }
+        String reason = messages.getMessage("ui.area.path.rankedBy." + rankedBy, null, rankedBy, locale);
+        return first ? messages.getMessage("ui.area.path.first", new Object[]{reason}, locale) : reason;
+    }
+
+    private static List<Document> trajectoryPoints(Document trajectory, String dimension) {
+        return trajectory.getList("dimensions", Document.class, List.of()).stream()
+                .filter(d -> dimension.equals(d.getString("dimension"))).findFirst()
+                .map(d -> d.getList("points", Document.class, List.of())).orElse(List.of());
+    }
+
+    private static Document point(List<Document> points, String waveId) {
+        return points == null ? null
+                : points.stream().filter(p -> waveId.equals(p.getString("waveId"))).findFirst().orElse(null);
     }
 
     private static Document dimension(Document profile, String code) {

@@ -2,6 +2,7 @@ package fi.collabmaturity.api.dashboard;
 
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.Localized;
+import fi.collabmaturity.framework.StageRange;
 import fi.collabmaturity.reference.InterfaceTheme;
 import fi.collabmaturity.reference.InterfaceThemeCatalog;
 import fi.collabmaturity.reference.RegionCatalog;
@@ -80,6 +81,81 @@ public final class UiText {
         return number == null ? null : framework.stage(number).code();
     }
 
+    /**
+     * The reported stage a result document carries under {@code name} ({@code <name>Range} {from, to}, else
+     * {@code <name>Number} for a document that has no range), or null without a stage.
+     */
+    public StageRange range(Map<String, Object> doc, String name) {
+        if (doc == null) {
+            return null;
+        }
+        if (doc.get(name + "Range") instanceof Map<?, ?> range && range.get("from") instanceof Number from
+                && range.get("to") instanceof Number to) {
+            return new StageRange(from.intValue(), to.intValue());
+        }
+        return doc.get(name + "Number") instanceof Number n ? StageRange.of(n.intValue()) : null;
+    }
+
+    /** The stage's name: "coordination", or for a range its stages' names, "cooperation / coordination". */
+    public String stageName(StageRange range) {
+        return range == null ? null : framework.stageLabels(range).in(language);
+    }
+
+    /** The stage's number, or for a range "1–2": never one number for stages the instrument cannot tell apart. */
+    public String stageMark(StageRange range) {
+        if (range == null) {
+            return null;
+        }
+        return range.single() ? String.valueOf(range.from()) : range.from() + "–" + range.to();
+    }
+
+    /** The stage in running text: "coordination", and a range with its numbers, "cooperation / coordination (1–2)". */
+    public String stageLabel(StageRange range) {
+        if (range == null) {
+            return null;
+        }
+        return range.single() ? stageName(range) : stageName(range) + " (" + stageMark(range) + ")";
+    }
+
+    /** {@link #stageLabel(StageRange)} of the stage a result document carries under {@code name}. */
+    public String stageOf(Map<String, Object> doc, String name) {
+        return stageLabel(range(doc, name));
+    }
+
+    /** The code of the stage a result document carries under {@code name} (its own code when it has one). */
+    public String stageCodeOf(Map<String, Object> doc, String name) {
+        if (doc != null && doc.get(name) instanceof String code) {
+            return code;
+        }
+        StageRange range = range(doc, name);
+        return range == null ? null : framework.stageCode(range);
+    }
+
+    /**
+     * The heatmap's CSS classes of a stage: {@code stage-<code>}, and for a range also {@code stage-range} and
+     * {@code stage-<from>-<to>}, which has a tint and pattern of its own.
+     */
+    public String stageClasses(StageRange range) {
+        if (range == null) {
+            return "stage-insufficient";
+        }
+        String code = "stage-" + framework.stageCode(range);
+        return range.single() ? code : code + " stage-range stage-" + range.from() + "-" + range.to();
+    }
+
+    /** What a target stage number means on a dimension: power's 1 or 2 is "own power", the range 1–2. */
+    public StageRange targetRange(String dimension, Integer stage) {
+        if (stage == null) {
+            return null;
+        }
+        return framework.dimension(dimension).map(d -> d.reported(stage)).orElse(StageRange.of(stage));
+    }
+
+    /** The framework's descriptor of a reported stage on a dimension (one descriptor covers a whole range). */
+    public String descriptorOf(String dimension, StageRange range) {
+        return range == null ? null : descriptor(dimension, range.from());
+    }
+
     public String descriptor(String dimension, Integer stage) {
         if (stage == null) {
             return null;
@@ -101,6 +177,23 @@ public final class UiText {
             return "–";
         }
         return new DecimalFormat("0.000", symbols).format(n.doubleValue());
+    }
+
+    /** A number as short as it is exact ("0.25", "0,25"), for thresholds and settings rather than scores. */
+    public String plain(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        return new DecimalFormat("0.###", symbols).format(n.doubleValue());
+    }
+
+    /** A change between waves with its sign ("+0.167", "−0.300"), three decimals like the scores. */
+    public String change(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        double d = n.doubleValue();
+        return (d > 0 ? "+" : d < 0 ? "−" : "±") + num(Math.abs(d));
     }
 
     /** An ISO date (or the date part of an ISO instant) in the language's format. */

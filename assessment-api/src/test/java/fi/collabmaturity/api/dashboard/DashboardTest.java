@@ -170,7 +170,7 @@ class DashboardTest {
 
         JsonNode overview = admin.get("/api/v1/studies/" + STUDY + "/overview?waveId=w2025").json();
         JsonNode framework = admin.get("/api/v1/frameworks/keast-mandell-2014").json();
-        Set<String> finnishStages = new HashSet<>();
+        List<String> finnishStages = new ArrayList<>();
         framework.path("stages").forEach(s -> finnishStages.add(s.path("labels").path("fi").asText()));
         List<WebElement> rows = driver.findElements(By.cssSelector("#heatmap tbody tr"));
         assertThat(rows).hasSize(overview.path("areas").size()).hasSize(AREAS.size());
@@ -185,7 +185,13 @@ class DashboardTest {
                     assertThat(Double.parseDouble(cell.getAttribute("data-score")))
                             .isCloseTo(expected.path("score").asDouble(), within(1e-9));
                     assertThat(cell.getAttribute("data-stage")).isEqualTo(expected.path("stage").asText());
-                    assertThat(finnishStages).contains(stageName);
+                    // the stage the API reports, a range (power's own power) named by all of its stages
+                    JsonNode range = expected.path("stageRange");
+                    assertThat(stageName).isEqualTo(String.join(" / ", finnishStages.subList(
+                            range.path("from").asInt() - 1, range.path("to").asInt())));
+                    assertThat(cell.findElement(By.className("stage-mark")).getText()).isEqualTo(
+                            range.path("from").asInt() == range.path("to").asInt() ? range.path("from").asText()
+                                    : range.path("from").asText() + "–" + range.path("to").asText());
                     // the score on hover, with a decimal comma in Finnish
                     assertThat(cell.getAttribute("title")).contains(stageName)
                             .contains(String.format("%.3f", expected.path("score").asDouble()).replace('.', ','));
@@ -370,6 +376,10 @@ class DashboardTest {
         // an admin sees the findings behind the scores, excerpts included
         assertThat(driver.findElements(By.cssSelector(".finding"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector(".excerpt"))).isNotEmpty();
+        // no target has been chosen for the demo's areas: the page says the target is the default
+        WebElement target = driver.findElement(By.id("target-profile"));
+        assertThat(target.getAttribute("data-default")).isEqualTo("true");
+        assertThat(target.getText()).startsWith("Oletustavoite: Strateginen yhteistyö ja kumppanuus");
         // dates in Finnish format
         assertThat(driver.findElement(By.id("milestones")).getText()).contains("1.9.2023");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
@@ -561,6 +571,84 @@ class DashboardTest {
             }
         }
         assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    /**
+     * A study whose results carry what the numbers alone would misstate (framework 1.1.0): power answered 1.0 to
+     * 2.0 is "own power", the range 1–2, not coordination; trust moving 2.000 → 2.167 is below the change threshold
+     * 0.25, so flat; goals at 3 against a target of 2 is above its target; and the path ranks communication (gap 2)
+     * before power and trust (gap 1, power's score lower).
+     */
+    @Test
+    void theRangeTheFlatChangeTheTargetAboveAndTheRankingAreShownInWords() {
+        String s = "/api/v1/studies/honest";
+        List<ApiClient.Response> writes = new ArrayList<>();
+        writes.add(admin.post("/api/v1/studies", fi.collabmaturity.api.support.Slice.study("honest")));
+        writes.add(admin.post(s + "/waves", "{\"id\":\"w1\",\"label\":\"2023\",\"opensOn\":\"2023-09-01\","
+                + "\"closesOn\":\"2023-12-31\"}"));
+        writes.add(admin.post(s + "/waves", "{\"id\":\"w2\",\"label\":\"2024\",\"opensOn\":\"2024-09-01\","
+                + "\"closesOn\":\"2024-12-31\"}"));
+        writes.add(admin.post(s + "/areas", "{\"id\":\"a1\",\"name\":\"Honest area\",\"regionCode\":\"21\","
+                + "\"interfaceTheme\":\"hyte\",\"targetProfile\":{\"goals\":2}}"));
+        String[][] answers = {
+                {"w1", "R1", "2.0", "1.0", "3.0", "1.0"}, {"w1", "R2", "2.0", "1.0", "3.0", "1.5"},
+                {"w1", "R3", "2.0", "1.0", "3.0", "2.0"},
+                {"w2", "R1", "2.0", "1.0", "3.0", "1.0"}, {"w2", "R2", "2.0", "1.0", "3.0", "2.0"},
+                {"w2", "R3", "2.5", "1.0", "3.0", "2.0"}};
+        for (String[] a : answers) {
+            writes.add(admin.post(s + "/self-assessments", fi.collabmaturity.api.support.Slice.selfAssessment("a1",
+                    a[0], a[1], "{\"trust\":" + a[2] + ",\"communication\":" + a[3] + ",\"goals\":" + a[4]
+                            + ",\"power\":" + a[5] + "}")));
+        }
+        long last = 0;
+        for (ApiClient.Response w : writes) {
+            assertThat(w.status()).as(w.toString()).isIn(200, 201);
+            last = Math.max(last, w.position());
+        }
+        JsonNode profile = admin.get(s + "/areas/a1/profile?waveId=w2&minPosition=" + last).json();
+        assertThat(profile.path("framework").path("version").asText()).isEqualTo("1.1.0");
+        JsonNode path = admin.get(s + "/areas/a1/path?waveId=w2&lang=en").json();
+        assertThat(path.path("targets").findValuesAsText("rankedBy")).containsExactly("gap", "score", "null");
+
+        browser();
+        signInAt("/ui/studies/honest?waveId=w2&lang=en", "admin", "dash-admin");
+        // the heatmap: power at own power is the range 1–2 by mark, name and class, not coordination
+        WebElement power = driver.findElement(By.cssSelector("#heatmap tr[data-area='a1'] td[data-dimension='power']"));
+        assertThat(power.getAttribute("data-stage")).isEqualTo("cooperation_or_coordination");
+        assertThat(power.findElement(By.className("stage-mark")).getText()).isEqualTo("1–2");
+        assertThat(power.findElement(By.className("stage-name")).getText()).isEqualTo("Cooperation / Coordination");
+        assertThat(power.getAttribute("class")).contains("stage-1-2");
+        assertThat(driver.findElement(By.className("legend")).getText()).contains("1–2");
+        assertThat((List<String>) js(A11Y)).as("accessibility of the ranges").isEmpty();
+        screenshot("overview-ranges-en");
+
+        driver.get(base() + "/ui/studies/honest/areas/a1?waveId=w2&lang=en");
+        WebElement powerRow = driver.findElement(By.cssSelector("#radar-table tr[data-dimension='power']"));
+        assertThat(powerRow.getText()).contains("2.000 (Cooperation / Coordination (1–2))");
+        // the flat change with the test that decided it, and the threshold of the study's policy
+        WebElement trust = driver.findElement(By.cssSelector("#radar-table tr[data-dimension='trust'] td.direction"));
+        assertThat(trust.getAttribute("data-direction")).isEqualTo("flat");
+        assertThat(trust.getText()).isEqualTo("+0.167 · flat: change below the threshold 0.25");
+        // the path in the API's order, each target saying why it is before the next
+        List<WebElement> steps = driver.findElements(By.cssSelector("#path-steps > li"));
+        assertThat(steps).extracting(e -> e.getAttribute("data-dimension"))
+                .containsExactly("communication", "power", "trust");
+        assertThat(steps.get(0).getText()).contains("Why here: first: larger gap than the next target");
+        assertThat(steps.get(1).getText()).contains("Why here: same gap as the next target, lower score")
+                .contains("now Cooperation / Coordination (1–2), target Collaboration, gap 1");
+        assertThat(steps.get(2).findElements(By.className("why"))).isEmpty();
+        // goals is above its target, and said to be, not dropped
+        WebElement above = driver.findElement(By.cssSelector("#above-target li[data-dimension='goals']"));
+        assertThat(above.getText()).isEqualTo("Goals: score 3.000 (Collaboration), target Coordination");
+        assertThat(driver.findElement(By.id("path-h")).findElement(By.xpath("..")).getText())
+                .contains("a less demanding form of working together may serve");
+        // a target was set for this area: the page does not call it the default
+        assertThat(driver.findElement(By.id("target-profile")).getAttribute("data-default")).isEqualTo("false");
+        assertThat(driver.findElement(By.id("target-profile")).getText()).doesNotContain("Default target");
+        driver.findElements(By.cssSelector("details:not([open]) > summary")).forEach(WebElement::click);
+        assertThat((List<String>) js(A11Y)).as("accessibility of the area page").isEmpty();
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+        fullPageScreenshot("area-honest-en");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -11,6 +11,8 @@ import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
 import org.bson.Document;
 
+import fi.collabmaturity.area.TargetProfileChoice;
+import fi.collabmaturity.projection.support.TargetProfiles;
 import fi.collabmaturity.scoring.AboveTarget;
 import fi.collabmaturity.scoring.DevelopmentTarget;
 import fi.collabmaturity.scoring.KrippendorffAlpha;
@@ -266,10 +268,10 @@ public final class MaturityQueries {
                 : orderedWaveIds.subList(0, orderedWaveIds.indexOf(chosen) + 1);
         Document area = database.getCollection(MaturityCollections.AREAS)
                 .find(Filters.eq("_id", Ids.area(studyId, areaId))).first();
-        Map<String, Integer> target = new LinkedHashMap<>();
-        if (area != null) {
-            area.get("targetProfile", new Document()).forEach((k, v) -> target.put(k, ((Number) v).intValue()));
-        }
+        // the target of the wave the path starts from: a target set later does not rewrite an earlier path
+        TargetProfileChoice choice = TargetProfiles.history(area == null ? new Document() : area, framework)
+                .forWave(orderedWaveIds, orderedWaveIds.contains(chosen) ? chosen : null);
+        Map<String, Integer> target = choice.stages();
         List<Document> targets = new ArrayList<>();
         List<Document> above = new ArrayList<>();
         List<String> unknown = framework.dimensions().stream().map(d -> d.code()).toList();
@@ -300,6 +302,9 @@ public final class MaturityQueries {
         }
         return new Document("areaId", areaId).append("waveId", chosen).append("language", language)
                 .append("asOf", asOf).append("framework", frameworkRef(framework))
+                .append("targetProfile", new Document("isDefault", choice.isDefault())
+                        .append("fromWaveId", choice.fromWaveId()).append("rationale", choice.rationale())
+                        .append("stages", new Document(choice.stages())))
                 .append("targets", targets).append("aboveTarget", above).append("unknown", unknown)
                 .append("milestones", milestones(framework, Milestones.of(framework, upTo, profiles)));
     }
