@@ -177,23 +177,23 @@ class ChangeThresholdAndTargetsTest {
         assertThat(w2.rationale()).startsWith("Valta j\u00E4\u00E4");
         assertThat(history.forWave(order, "w3").stages()).containsEntry("power", 1).containsEntry("resources", 3);
 
-        // the dashboard's area page shows each wave's own target
-        assertThat(dashboardTarget("w1", "power")).isEqualTo(3);
-        assertThat(dashboardTarget("w2", "power")).isEqualTo(2);
-        assertThat(dashboardTarget("w2", "resources")).isEqualTo(1);
-        assertThat(dashboardTarget("w3", "power")).isEqualTo(1);
+        // the dashboard's area page shows each wave's own target, by stage name (power's 1 and 2 are "own power")
+        assertThat(dashboardTarget("w1", "power")).isEqualTo("Strateginen yhteistyö ja kumppanuus");
+        assertThat(dashboardTarget("w2", "power")).contains("1–2");
+        assertThat(dashboardTarget("w2", "resources")).isEqualTo("Yhteistyö");
+        assertThat(dashboardTarget("w3", "resources")).isEqualTo("Strateginen yhteistyö ja kumppanuus");
     }
 
-    /** The target cell of one dimension's row in the area page's data table (the cell without a score). */
-    private int dashboardTarget(String waveId, String dimension) {
+    /** The target cell of one dimension's row in the area page's data table: the cell before the descriptor. */
+    private String dashboardTarget(String waveId, String dimension) {
         ApiClient.Response page = api.get("/ui/studies/targets/areas/a1?waveId=" + waveId);
         ok(page, 200);
         Matcher row = Pattern.compile("<tr data-dimension=\"" + dimension + "\">(.*?)</tr>", Pattern.DOTALL)
                 .matcher(page.body());
         assertThat(row.find()).as(page.body()).isTrue();
-        Matcher target = Pattern.compile("<td>(\\d) \\(").matcher(row.group(1));
+        Matcher target = Pattern.compile("<td>([^<]*)</td>\\s*<td class=\"descriptor\">").matcher(row.group(1));
         assertThat(target.find()).as(row.group(1)).isTrue();
-        return Integer.parseInt(target.group(1));
+        return target.group(1).strip();
     }
 
     @Test
