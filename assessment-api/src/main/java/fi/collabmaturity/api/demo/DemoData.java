@@ -7,6 +7,7 @@ import fi.collabmaturity.area.RecordAgreement;
 import fi.collabmaturity.area.RecordForum;
 import fi.collabmaturity.area.RecordNegotiation;
 import fi.collabmaturity.area.RegisterArea;
+import fi.collabmaturity.area.SetTargetProfile;
 import fi.collabmaturity.interview.RecordFinding;
 import fi.collabmaturity.interview.RecordInterview;
 import fi.collabmaturity.participant.Participant;
@@ -68,6 +69,10 @@ final class DemoData {
         structuralEvidence(out);
         interviews(out, random);
         selfAssessments(out, areas, random);
+        // a target chosen in the last wave, with its reason: the earlier waves' paths keep the target they had
+        out.add(new SetTargetProfile(STUDY_ID, "employment", Map.of("power", 2, "resources", 2,
+                "information_sharing", 2), "w2025", "Työllisyyspalveluissa riittää koordinaatio tiedon jakamisessa: "
+                + "kukin toimija vastaa omista asiakkuuksistaan (demo).", null));
         out.add(new CloseWave(STUDY_ID, "w2023"));
         out.add(new CloseWave(STUDY_ID, "w2024"));
         return out;

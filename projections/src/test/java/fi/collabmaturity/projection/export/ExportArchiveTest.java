@@ -137,7 +137,8 @@ class ExportArchiveTest {
                 + "keast-mandell-2014,1.0.0\n");
         // trust from interviews: one finding of i2, below the minimum n of 3
         assertThat(csv).contains(b2023 + "trust,interviews,1,2.000,,,,,,insufficient,keast-mandell-2014,1.0.0\n");
-        assertThat(csv).contains(b2023 + "trust,combined,3,,,,,2.500,collaboration,sufficient,"
+        // the combined interval is its only counted source's
+        assertThat(csv).contains(b2023 + "trust,combined,3,,,1.258,3.000,2.500,collaboration,sufficient,"
                 + "keast-mandell-2014,1.0.0\n");
         // goals from interviews: segment s1 (1 and 2 → 1.5), f3 (1), f4 recoded to 2; f5 withdrawn
         assertThat(csv).contains(b2023 + "goals,interviews,3,1.500,0.500,1.000,2.742,,,sufficient,"
@@ -145,7 +146,7 @@ class ExportArchiveTest {
         // goals answers 1.0 and 1.5: reported, but too few to count
         assertThat(csv).contains(b2023 + "goals,self_assessments,2,1.250,0.354,1.000,3.000,,,insufficient,"
                 + "keast-mandell-2014,1.0.0\n");
-        assertThat(csv).contains(b2023 + "goals,combined,3,,,,,1.500,coordination,sufficient,"
+        assertThat(csv).contains(b2023 + "goals,combined,3,,,1.000,2.742,1.500,coordination,sufficient,"
                 + "keast-mandell-2014,1.0.0\n");
         // nothing at all: n 0, everything else empty, never 0
         assertThat(csv).contains("s1,w2024,2024,2024-09-01,2024-12-01,a-area,01,employment,commitment,combined,0,"
