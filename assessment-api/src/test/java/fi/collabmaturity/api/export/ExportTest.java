@@ -148,8 +148,8 @@ class ExportTest {
         assertThat(zip.header("X-Assessment-Position")).isEqualTo(Long.toString(head));
         assertThat(zip.header("Cache-Control")).isEqualTo("no-store");
         assertThat(zip.entries().keySet()).containsExactly("waves.csv", "areas.csv", "scores_long.csv",
-                "self_assessments_long.csv", "findings.csv", "datapackage.json", "codebook-ddi.xml", "codes.qdc",
-                "README.md", "manifest.json");
+                "targets_long.csv", "self_assessments_long.csv", "findings.csv", "datapackage.json",
+                "codebook-ddi.xml", "codes.qdc", "README.md", "manifest.json");
     }
 
     @Test
@@ -350,7 +350,7 @@ class ExportTest {
                 assertThat(String.join(",", fields)).as(path).isEqualTo(header);
             }
             assertThat(names).containsExactly("waves.csv", "areas.csv", "scores_long.csv",
-                    "self_assessments_long.csv", "findings.csv");
+                    "targets_long.csv", "self_assessments_long.csv", "findings.csv");
         }
         JsonNode scores = JSON.readTree(export(EXPORT).file("datapackage.json")).path("resources").get(2);
         JsonNode stage = field(scores, "stage");
@@ -366,7 +366,7 @@ class ExportTest {
                 .isEqualTo("[\"wave_id\",\"area_id\",\"dimension\",\"source\"]");
         assertThat(scores.path("schema").path("foreignKeys").get(1).path("reference").path("resource").asText())
                 .isEqualTo("areas");
-        JsonNode answers = JSON.readTree(export(EXPORT).file("datapackage.json")).path("resources").get(3);
+        JsonNode answers = JSON.readTree(export(EXPORT).file("datapackage.json")).path("resources").get(4);
         assertThat(field(answers, "organisation_type").path("categories").get(1).path("labels").path("fi").asText())
                 .isEqualTo("Kunta");
     }
@@ -381,8 +381,8 @@ class ExportTest {
         String ddi = export(EXPORT).file("codebook-ddi.xml");
         assertThat(ddi).contains("<codeBook xmlns=\"ddi:codebook:2_5\"");
         assertThat(ddi).contains("<titl>Export study</titl>");
-        // every column of every table: 7 + 19 + 20 + 12 + 17
-        assertThat(ddi.split("<var ID=", -1)).hasSize(1 + 75);
+        // every column of every table: 7 + 19 + 20 + 8 + 14 + 17 (targets_long: 8)
+        assertThat(ddi.split("<var ID=", -1)).hasSize(1 + 83);
         assertThat(ddi).contains("<var ID=\"V_scores_long_score\" name=\"score\" files=\"F_scores_long\" "
                 + "intrvl=\"contin\" dcml=\"3\">");
         assertThat(ddi).contains("<fileName>self_assessments_long.csv</fileName>");
@@ -451,8 +451,8 @@ class ExportTest {
             assertThat(f.path("bytes").asLong()).isEqualTo(content.length);
             listed.add(f.path("path").asText());
         }
-        assertThat(listed).containsExactly("waves.csv", "areas.csv", "scores_long.csv", "self_assessments_long.csv",
-                "findings.csv", "datapackage.json", "codebook-ddi.xml", "codes.qdc", "README.md");
+        assertThat(listed).containsExactly("waves.csv", "areas.csv", "scores_long.csv", "targets_long.csv",
+                "self_assessments_long.csv", "findings.csv", "datapackage.json", "codebook-ddi.xml", "codes.qdc", "README.md");
         String readme = zip.file("README.md");
         assertThat(readme).contains("# Export study", "| `scores_long.csv` | 96 |", "read.csv(", "pd.read_csv(",
                 "lme(score ~ wave + dimension, random = ~ 1 | area_id", "smf.mixedlm(", "## How to cite",

@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 public final class ExportArchive {
 
     public static final List<String> FILES = List.of("waves.csv", "areas.csv", "scores_long.csv",
-            "self_assessments_long.csv", "findings.csv", "datapackage.json", "codebook-ddi.xml", "codes.qdc",
+            "targets_long.csv", "self_assessments_long.csv", "findings.csv", "datapackage.json", "codebook-ddi.xml", "codes.qdc",
             "README.md", "manifest.json");
     private static final LocalDateTime ZIP_EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0);
 
@@ -70,7 +70,7 @@ public final class ExportArchive {
 
     /** The tables in the archive's order. */
     static List<ExportTable> tables(StudyExportData data, ExportOptions options) {
-        return List.of(new WavesTable(data), new AreasTable(data), new ScoresTable(data),
+        return List.of(new WavesTable(data), new AreasTable(data), new ScoresTable(data), new TargetsTable(data),
                 new SelfAssessmentsTable(data, options), new FindingsTable(data, options));
     }
 

@@ -107,6 +107,7 @@ final class ReadmeWriter {
         md.append("answers <- read_export(\"self_assessments_long.csv\")\n");
         md.append("findings <- read_export(\"findings.csv\")\n");
         md.append("areas <- read_export(\"areas.csv\")\n");
+        md.append("targets <- read_export(\"targets_long.csv\")\n");
         md.append("waves <- read_export(\"waves.csv\")\n");
         md.append("```\n\n");
         md.append("With readr: `readr::read_csv(\"scores_long.csv\", na = \"\", col_types = readr::cols(.default = "

@@ -287,6 +287,25 @@ class ExportArchiveTest {
     }
 
     @Test
+    void writesEachWavesTargetSoALaterTargetNeverRewritesAnEarlierWave() throws IOException {
+        StudyEvents s = new StudyEvents("targets").study("Targets").wave("w1", "First", "2023-09-01")
+                .wave("w2", "Second", "2024-09-01").area("a1", "01", "employment");
+        Map<String, Integer> later = new LinkedHashMap<>(StudyEvents.TARGET);
+        later.put("power", 2);
+        s.events.add(new TargetProfileSet("targets", "a1", later, "w2", "why this mix"));
+
+        String csv = export(s, ExportOptions.DEFAULT).get("targets_long.csv");
+
+        assertThat(csv).startsWith("study_id,wave_id,area_id,dimension,target_stage,kind,from_wave_id,rationale\n");
+        // 2 waves x 1 area x 8 dimensions
+        assertThat(csv.lines().count()).isEqualTo(1 + 2 * 8);
+        // w1 keeps the registration's target (a choice: resources 2), from the first wave, without a rationale
+        assertThat(csv).contains("targets,w1,a1,power,3,set,,\n").contains("targets,w1,a1,resources,2,set,,\n");
+        // w2 has the target set from it, with its reason
+        assertThat(csv).contains("targets,w2,a1,power,2,set,w2,why this mix\n");
+    }
+
+    @Test
     void leavesOutAStudyThatDidNotExistYet() {
         StudyEvents s = new StudyEvents("later");
         StudyLogFold fold = new StudyLogFold("later", ExportOptions.DEFAULT, s.sealer, StudyEvents.FRAMEWORKS,

@@ -63,16 +63,14 @@ public final class NationalScaleExport {
 
         CountingStream out = new CountingStream();
         new ExportArchive("scale").write(data, options, new ExportPoint(events, Instant.EPOCH, "global_index"), out);
-        long[] rows = new long[5];
-        List<ExportTable> tables = ExportArchive.tables(data, options);
-        for (int i = 0; i < tables.size(); i++) {
+        StringBuilder rows = new StringBuilder("rows");
+        for (ExportTable table : ExportArchive.tables(data, options)) {
             long[] count = {0};
-            tables.get(i).writeRows(cells -> count[0]++);
-            rows[i] = count[0];
+            table.writeRows(cells -> count[0]++);
+            rows.append(' ').append(table.definition().name()).append('=').append(count[0]);
         }
         System.out.println("events=" + events);
-        System.out.println("rows waves=" + rows[0] + " areas=" + rows[1] + " scores_long=" + rows[2]
-                + " self_assessments_long=" + rows[3] + " findings=" + rows[4]);
+        System.out.println(rows);
         System.out.println("zip bytes=" + out.bytes);
         System.out.println("heap max MB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                 + " retained after fold MB=" + retained / (1024 * 1024) + " peak MB=" + peakHeap() / (1024 * 1024));

@@ -31,7 +31,7 @@ class NationalScaleExportTest {
         assertThat(finished).as(output).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
         // 352 areas x 3 waves x 8 dimensions x 3 rows; 42,240 respondents' answers x 8; 1,056 area-waves x 15
-        assertThat(output).as(output).contains("rows waves=3 areas=352 scores_long=25344 self_assessments_long=337920 "
+        assertThat(output).as(output).contains("rows waves=3 areas=352 scores_long=25344 targets_long=8448 self_assessments_long=337920 "
                 + "findings=15840");
         System.out.println(List.of(output.split("\n")));
     }
