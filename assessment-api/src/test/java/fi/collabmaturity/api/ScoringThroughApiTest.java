@@ -122,7 +122,7 @@ class ScoringThroughApiTest {
                 .containsExactly("a1");
 
         // trajectory: trust 1.4375 → 2.6667 (+1.229), cooperation → collaboration, but flat by the intervals: w1's
-        // is the mean of interviews' [1.0, 2.137] and answers' [1.0 (0.258 clipped), 2.742], [1.0, (2.13672 + 2.74207) / 2 = 2.439]; w2's
+        // is the mean of interviews' [1.0, 2.137] and answers' [1.0 (0.258 clipped), 2.742], [1.0, (2.137 + 2.742) / 2 = 2.4395, reported 2.440]; w2's
         // (answers 2.5, 2.5, 3: 2.667 ± 0.717) [1.950, 3.0]: they overlap, three answers cannot tell more.
         // goals 1 → 2 (+1) cooperation → coordination: [1, 1] and [2, 2] lie apart, up by the intervals;
         // power 1.1667 → 1.8333: the same anchor, no milestone
@@ -131,7 +131,7 @@ class ScoringThroughApiTest {
         assertThat(trustPoints.get(1).path("change").asDouble()).isEqualTo(1.229);
         assertThat(trustPoints.get(1).path("direction").asText()).isEqualTo("flat");
         assertThat(trustPoints.get(1).path("decidedBy").asText()).isEqualTo("intervals");
-        assertThat(trustPoints.get(0).path("ciHigh").asDouble()).isEqualTo(2.439);
+        assertThat(trustPoints.get(0).path("ciHigh").asDouble()).isEqualTo(2.44);
         JsonNode goalsPoints = trajectory.path("dimensions").get(3).path("points");
         assertThat(goalsPoints.get(1).path("direction").asText()).isEqualTo("up");
         assertThat(goalsPoints.get(1).path("decidedBy").asText()).isEqualTo("intervals");

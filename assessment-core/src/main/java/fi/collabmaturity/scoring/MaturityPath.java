@@ -94,7 +94,8 @@ public record MaturityPath(List<DevelopmentTarget> targets, List<AboveTarget> ab
         if (previous == null) {
             return null;
         }
-        return previous.dimension(dimension).map(DimensionScore::score).map(before -> score - before).orElse(null);
+        return previous.dimension(dimension).map(DimensionScore::score)
+                .map(before -> Numbers.reportedChange(score, before)).orElse(null);
     }
 
     /** Largest gap, lowest reported score, least reported progress (unknown progress last), framework order. */

@@ -26,6 +26,14 @@ public final class Numbers {
     }
 
     /**
+     * The difference of two reported values, exact in decimals (2.250 - 2.001 is 0.249): a change anyone can
+     * recompute from the reported scores, and the one directions and progress are judged on.
+     */
+    public static double reportedChange(double current, double previous) {
+        return BigDecimal.valueOf(reported(current)).subtract(BigDecimal.valueOf(reported(previous))).doubleValue();
+    }
+
+    /**
      * The value with floating-point noise removed (9 decimals) before it is compared with a band boundary, so that
      * a mean that is exactly 1.5 on paper is never 1.4999999999999998 in stage terms.
      */

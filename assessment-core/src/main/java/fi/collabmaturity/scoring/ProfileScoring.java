@@ -64,8 +64,9 @@ public final class ProfileScoring {
                 if (stats.ciLow() == null) {
                     interval = false;
                 } else {
-                    weightedLow += w * stats.ciLow();
-                    weightedHigh += w * stats.ciHigh();
+                    // the ends as the source rows report them, so the export's rows give the same interval
+                    weightedLow += w * Numbers.reported(stats.ciLow());
+                    weightedHigh += w * Numbers.reported(stats.ciHigh());
                 }
             }
         }

@@ -63,8 +63,9 @@ public record Trajectory(List<String> waveIds, List<DimensionTrajectory> dimensi
             MaturityProfile profile = profiles.get(waveId);
             Observed now = profile == null ? Observed.NONE : read.apply(profile);
             Double score = now.score();
-            // from the unrounded scores: rounding both first could turn 2.0004 -> 2.0006 into 0.001
-            Double change = score != null && previous.score() != null ? score - previous.score() : null;
+            // the change of the reported scores, so that it and its direction follow from the numbers shown
+            Double change = score != null && previous.score() != null
+                    ? Numbers.reportedChange(score, previous.score()) : null;
             Direction.Decision decision = Direction.of(change, policy.changeThreshold(), previous.ciLow(),
                     previous.ciHigh(), now.ciLow(), now.ciHigh());
             points.add(new TrajectoryPoint(waveId, score, now.stage(), now.ciLow(), now.ciHigh(), change,

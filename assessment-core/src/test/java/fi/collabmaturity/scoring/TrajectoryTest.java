@@ -42,11 +42,10 @@ class TrajectoryTest {
         List<TrajectoryPoint> trust = trust(t);
 
         assertThat(trust.get(0)).isEqualTo(point("2023", 1.4, 1, null, null, null));
-        // 1.6 - 1.4 = 0.20000000000000018 in doubles: reported unrounded, the API rounds
-        assertThat(trust.get(1)).isEqualTo(point("2024", 1.6, 2, 1.6 - 1.4, Direction.UP, Direction.Test.THRESHOLD));
-        assertThat(Numbers.round3(trust.get(1).change())).isEqualTo(0.2);
+        // the change of the reported scores, exact in decimals: 0.2, not 1.6 - 1.4 = 0.20000000000000018
+        assertThat(trust.get(1)).isEqualTo(point("2024", 1.6, 2, 0.2, Direction.UP, Direction.Test.THRESHOLD));
         assertThat(trust.get(2)).isEqualTo(point("2025", 1.6, 2, 0.0, Direction.FLAT, Direction.Test.THRESHOLD));
-        assertThat(trust.get(3)).isEqualTo(point("2026", 1.25, 1, 1.25 - 1.6, Direction.DOWN,
+        assertThat(trust.get(3)).isEqualTo(point("2026", 1.25, 1, -0.35, Direction.DOWN,
                 Direction.Test.THRESHOLD));
         assertThat(Direction.DOWN.code()).isEqualTo("down");
     }
@@ -117,15 +116,16 @@ class TrajectoryTest {
     }
 
     @Test
-    void theChangeIsFromUnroundedScoresAndJudgedAsReported() {
-        // 2.0004 -> 2.0006: reported as 2.000 and 2.001; the change is 0.0002 unrounded, 0.000 reported: flat
-        Trajectory t = Trajectory.of(KM, ANY_CHANGE, List.of("w1", "w2"), Map.of(
-                "w1", profile(KM, Map.of("trust", 2.0004)),
-                "w2", profile(KM, Map.of("trust", 2.0006))));
+    void theChangeIsThatOfTheReportedScores() {
+        // 2.0006 -> 2.2504 are reported as 2.001 and 2.250: the change is 0.249, below 0.25, flat, as anyone
+        // holding the two reported scores finds (the unrounded 0.2498 would round to 0.250 and count)
+        Trajectory t = Trajectory.of(KM, ScoringPolicy.DEFAULT, List.of("w1", "w2"), Map.of(
+                "w1", profile(KM, Map.of("trust", 2.0006)),
+                "w2", profile(KM, Map.of("trust", 2.2504))));
         TrajectoryPoint second = trust(t).get(1);
-        assertThat(second.change()).isEqualTo(2.0006 - 2.0004);
-        assertThat(Numbers.round3(second.change())).isEqualTo(0.0);
+        assertThat(second.change()).isEqualTo(0.249);
         assertThat(second.direction()).isEqualTo(Direction.FLAT);
+        assertThat(second.decidedBy()).isEqualTo(Direction.Test.THRESHOLD);
     }
 
     @Test
@@ -135,7 +135,7 @@ class TrajectoryTest {
                 "w1", profile(KM, Map.of("trust", 2.1 + 0.2)),
                 "w2", profile(KM, Map.of("trust", 2.3))));
         TrajectoryPoint second = trust(t).get(1);
-        assertThat(second.change()).isNotZero().isNegative();
+        assertThat(second.change()).isZero();
         assertThat(second.direction()).isEqualTo(Direction.FLAT);
     }
 
@@ -181,7 +181,7 @@ class TrajectoryTest {
                 "w2", profile(KM, Map.of("power", 1.8))));
         List<TrajectoryPoint> power = t.dimension("power").orElseThrow().points();
         assertThat(power).extracting(TrajectoryPoint::stage).containsExactly(StageRange.of(2), StageRange.of(2));
-        assertThat(power.get(1).change()).isEqualTo(1.8 - 1.2);
+        assertThat(power.get(1).change()).isEqualTo(0.6);
         assertThat(power.get(1).direction()).isEqualTo(Direction.UP);
     }
 
@@ -198,7 +198,7 @@ class TrajectoryTest {
                 point("w2", 2.5, 3, 0.75, Direction.UP, Direction.Test.THRESHOLD),
                 point("w3", null, null, null, null, null),
                 point("w4", 2.25, 2, null, null, null),
-                point("w5", 2.4, 2, 2.4 - 2.25, Direction.FLAT, Direction.Test.THRESHOLD));
+                point("w5", 2.4, 2, 0.15, Direction.FLAT, Direction.Test.THRESHOLD));
     }
 
     @Test

@@ -199,7 +199,7 @@ class ExportTest {
         // goals answers 1.0, 1.0, 1.5: mean 1.1667, sd 0.2887, 1.1667 ± 0.7171 → [1, 1.884]
         assertThat(csv).contains(row + "goals,self_assessments,3,1.167,0.289,1.000,1.884,,,sufficient" + fw);
         // both sources count, equal weights: (1.5 + 1.1667) / 2 = 1.3333 → cooperation; 6 units; the interval the
-        // mean of the ends: (1 + 1) / 2, (2.74207 + 1.88378) / 2 = 2.31292
+        // mean of the reported ends: (1 + 1) / 2, (2.742 + 1.884) / 2 = 2.313
         assertThat(csv).contains(row + "goals,combined,6,,,1.000,2.313,1.333,cooperation,sufficient" + fw);
         // power 2.0 three times: stage 2 (stages 1 and 2 share the power descriptor; the higher one is credited)
         assertThat(csv).contains(row + "power,combined,3,,,2.000,2.000,2.000,coordination,sufficient" + fw);
