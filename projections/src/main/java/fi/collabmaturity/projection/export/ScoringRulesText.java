@@ -5,6 +5,7 @@ import fi.collabmaturity.framework.Dimension;
 import fi.collabmaturity.framework.DimensionBand;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.scoring.ScoringPolicy;
+import fi.collabmaturity.scoring.Source;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -77,8 +78,7 @@ final class ScoringRulesText {
                                 .collect(Collectors.joining("-")) + " (\"" + d.descriptor(a.lowestStage()).texts().en()
                                 + "\") count as " + plain(a.value()));
                     }
-                    md.append(String.join("; ", anchors)).append(". So a ").append(d.code())
-                            .append(" answer of 1.0, 1.5 or 2.0 counts as 2, 2.5 as 2.5, 3.0 as 3.\n");
+                    md.append(String.join("; ", anchors)).append(".\n");
                 }
             }
             md.append("  Every other dimension's values count as given.\n");
@@ -89,9 +89,9 @@ final class ScoringRulesText {
                 + "freedom) clipped to [1, 3]; a source counts with at least ").append(policy.minimumN())
                 .append(" units.\n");
         md.append("- Combined score: the weighted mean of the counting sources' means (weights: interviews ")
-                .append(plain(policy.weight(fi.collabmaturity.scoring.Source.INTERVIEWS)))
+                .append(plain(policy.weight(Source.INTERVIEWS)))
                 .append(", self-assessments ")
-                .append(plain(policy.weight(fi.collabmaturity.scoring.Source.SELF_ASSESSMENTS)))
+                .append(plain(policy.weight(Source.SELF_ASSESSMENTS)))
                 .append("); its `ci_low`/`ci_high` are the same-weighted means of those sources' `ci_low`/`ci_high` "
                         + "(empty when one has none).\n");
         md.append("- Stage: read from the score rounded to 3 decimals, by the dimension's own bands (the framework's "
