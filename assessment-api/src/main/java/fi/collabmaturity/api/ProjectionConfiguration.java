@@ -55,7 +55,7 @@ public class ProjectionConfiguration {
      */
     @Bean
     ProgressQueries progressQueries(MongoDatabase readModelDatabase, StorageProperties storage) {
-        return new ProgressQueries(readModelDatabase, storage.embedded());
+        return new ProgressQueries(readModelDatabase, storage.embeddedReadModels());
     }
 
     @Bean

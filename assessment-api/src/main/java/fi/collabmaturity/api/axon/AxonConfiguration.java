@@ -194,11 +194,11 @@ public class AxonConfiguration {
 
     /**
      * On the embedded default only this process appends to the event log, so the directory may answer from memory
-     * until the next append; on MongoDB other instances append too, and it asks the store every time.
+     * until the next append (H2 locks its file); on PostgreSQL other instances may append too, and it asks the store every time.
      */
     @Bean
     StudyDirectory studyDirectory(EventStore eventStore, StorageProperties storage) {
-        return storage.embedded() ? EventLogStudyDirectory.onlyWriterOf(eventStore)
+        return storage.embeddedEventLog() ? EventLogStudyDirectory.onlyWriterOf(eventStore)
                 : new EventLogStudyDirectory(eventStore);
     }
 

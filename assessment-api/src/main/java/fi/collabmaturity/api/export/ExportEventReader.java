@@ -74,6 +74,6 @@ public class ExportEventReader {
                 lastTime = event.getTimestamp();
             }
         }
-        return new ExportPoint(lastPosition, lastTime, positions.kind());
+        return new ExportPoint(lastPosition, lastTime, "global_index");
     }
 }

@@ -1,8 +1,6 @@
 package fi.collabmaturity.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoDatabase;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,15 +8,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 
-/** Idempotency keys: in the embedded H2 database (same transaction as events) or in MongoDB. */
+/** Idempotency keys in the event log's database (H2 or PostgreSQL), claimed in the same transaction as the events. */
 @Configuration(proxyBeanMethods = false)
 public class IdempotencyConfiguration {
 
     @Bean
-    IdempotencyStore idempotencyStore(ObjectProvider<DataSource> dataSource, MongoDatabase readModelDatabase) {
-        DataSource jdbc = dataSource.getIfAvailable();
-        return jdbc != null ? new JdbcIdempotencyStore(new JdbcTemplate(jdbc))
-                : new MongoIdempotencyStore(readModelDatabase);
+    IdempotencyStore idempotencyStore(DataSource dataSource) {
+        return new JdbcIdempotencyStore(new JdbcTemplate(dataSource));
     }
 
     /** A handler interceptor bean: Axon's auto-configuration registers it with the command bus. */

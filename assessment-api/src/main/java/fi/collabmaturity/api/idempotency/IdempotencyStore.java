@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Remembers, per user and Idempotency-Key, which request was made (its fingerprint) and the first response to it.
- * The claim is written in the same transaction as the command's events where the store allows it (the embedded
- * H2 database), so "the key was used" and "the write happened" cannot disagree after a crash.
+ * The claim is written in the same transaction as the command's events (both in the event log's database), so
+ * "the key was used" and "the write happened" cannot disagree after a crash.
  */
 public interface IdempotencyStore {
 

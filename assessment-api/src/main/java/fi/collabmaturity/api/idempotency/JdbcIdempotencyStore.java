@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 import java.util.Optional;
 
-/** Idempotency keys in the embedded H2 database, claimed inside the command's transaction. */
+/** Idempotency keys in the event log's database (H2 or PostgreSQL), claimed inside the command's transaction. */
 public class JdbcIdempotencyStore implements IdempotencyStore {
 
     private final JdbcTemplate jdbc;

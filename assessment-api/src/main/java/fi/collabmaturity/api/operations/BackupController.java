@@ -1,10 +1,7 @@
 package fi.collabmaturity.api.operations;
 
-import com.mongodb.client.MongoClient;
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.storage.EventLogPositions;
-import fi.collabmaturity.api.storage.StorageProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,17 +24,12 @@ public class BackupController {
     static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson");
 
     private final StudyAccess access;
-    private final StorageProperties storage;
-    private final ObjectProvider<DataSource> dataSource;
-    private final MongoClient mongo;
+    private final DataSource dataSource;
     private final EventLogPositions positions;
 
-    public BackupController(StudyAccess access, StorageProperties storage, ObjectProvider<DataSource> dataSource,
-                            MongoClient mongo, EventLogPositions positions) {
+    public BackupController(StudyAccess access, DataSource dataSource, EventLogPositions positions) {
         this.access = access;
-        this.storage = storage;
         this.dataSource = dataSource;
-        this.mongo = mongo;
         this.positions = positions;
     }
 
@@ -46,8 +38,7 @@ public class BackupController {
         access.requireAdmin();
         long head = positions.head();
         StreamingResponseBody body = out -> {
-            try (EventLogStore store = storage.embedded() ? JdbcEventLogStore.online(dataSource.getObject())
-                    : new MongoEventLogStore(mongo, storage.database())) {
+            try (EventLogStore store = JdbcEventLogStore.online(dataSource)) {
                 BackupRestore.backup(store, out);
             }
         };

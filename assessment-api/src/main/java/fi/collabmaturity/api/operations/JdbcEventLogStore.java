@@ -1,7 +1,7 @@
 package fi.collabmaturity.api.operations;
 
-import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
-import fi.collabmaturity.api.storage.H2ParticipantKeyStore;
+import fi.collabmaturity.api.storage.EventLogConfiguration;
+import fi.collabmaturity.api.storage.JdbcParticipantKeyStore;
 import fi.collabmaturity.api.storage.ParticipantKeyArchive;
 import fi.collabmaturity.api.storage.StoredKey;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -40,7 +40,7 @@ public final class JdbcEventLogStore implements EventLogStore {
 
     private final Path folder;
     private Connection connection;
-    private H2ParticipantKeyStore keys;
+    private JdbcParticipantKeyStore keys;
     private boolean online;
 
     private JdbcEventLogStore(Path folder) {
@@ -236,7 +236,7 @@ public final class JdbcEventLogStore implements EventLogStore {
                 return EMPTY_KEYS;
             }
             try {
-                keys = new H2ParticipantKeyStore(folder);
+                keys = JdbcParticipantKeyStore.h2(folder);
             } catch (IllegalStateException e) {
                 throw new OperationRefused("cannot open the participant keys in " + folder + ": "
                         + rootMessage(e), e);
@@ -283,7 +283,7 @@ public final class JdbcEventLogStore implements EventLogStore {
     }
 
     private static Connection open(Path folder, boolean mustExist) {
-        String url = EmbeddedStorageConfiguration.eventLogUrl(folder) + (mustExist ? ";IFEXISTS=TRUE" : "");
+        String url = EventLogConfiguration.h2Url(folder) + (mustExist ? ";IFEXISTS=TRUE" : "");
         try {
             return DriverManager.getConnection(url, "sa", "");
         } catch (SQLException e) {

@@ -1,7 +1,5 @@
 package fi.collabmaturity.api.operations;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import fi.collabmaturity.api.storage.StorageProperties;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -66,13 +64,7 @@ public final class OperationsCommand {
     private static int backup(Arguments arguments, StorageProperties storage, PrintStream out) {
         Path file = arguments.backup();
         Path keysFile = arguments.includeKeys() ? arguments.keysFileOr(defaultKeysFile(file)) : null;
-        if (storage.embedded()) {
-            try (EventLogStore store = JdbcEventLogStore.existing(storage.dataPath())) {
-                return reportBackup(BackupRestore.backup(store, file, keysFile), store, out);
-            }
-        }
-        try (MongoClient client = MongoClients.create(storage.mongoUri());
-             EventLogStore store = new MongoEventLogStore(client, storage.database())) {
+        try (EventLogStore store = JdbcEventLogStore.existing(storage.dataPath())) {
             return reportBackup(BackupRestore.backup(store, file, keysFile), store, out);
         }
     }
@@ -99,17 +91,9 @@ public final class OperationsCommand {
         Path keysFile = arguments.keysFileOr(null);
         BackupRestore.RestoreResult result;
         String target;
-        if (storage.embedded()) {
-            try (EventLogStore store = JdbcEventLogStore.target(storage.dataPath())) {
-                target = store.describe();
-                result = BackupRestore.restore(file, keysFile, store);
-            }
-        } else {
-            try (MongoClient client = MongoClients.create(storage.mongoUri());
-                 EventLogStore store = new MongoEventLogStore(client, storage.database())) {
-                target = store.describe();
-                result = BackupRestore.restore(file, keysFile, store);
-            }
+        try (EventLogStore store = JdbcEventLogStore.target(storage.dataPath())) {
+            target = store.describe();
+            result = BackupRestore.restore(file, keysFile, store);
         }
         out.println("Restored " + result.events() + " events from " + file + " into " + target + ".");
         out.println("The projections rebuild their read models from the events on the first start.");

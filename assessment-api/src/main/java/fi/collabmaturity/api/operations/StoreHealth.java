@@ -3,6 +3,7 @@ package fi.collabmaturity.api.operations;
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.StorageProperties;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Readiness: the event log answers, the read-model store answers, and the projections are caught up (within a
+ * Readiness: the event log answers (its PostgreSQL server, or the embedded H2 file), the read-model store answers, and the projections are caught up (within a
  * small lag, so that a busy instance stays ready). Details are shown to admins only.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,13 +23,14 @@ public class StoreHealth {
     static final long READY_LAG_EVENTS = 1000;
 
     @Bean
-    HealthIndicator eventLog(EventLogPositions positions) {
+    HealthIndicator eventLog(EventLogPositions positions, StorageProperties storage) {
+        String store = storage.embeddedEventLog() ? "h2" : "postgresql";
         return () -> {
             try {
-                return Health.up().withDetail("head", positions.head()).withDetail("positions", positions.kind())
-                        .build();
+                return Health.up().withDetail("head", positions.head()).withDetail("store", store).build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.down().withDetail("store", store).withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
         };
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Positions in the event log as the API shows them ({@code X-Assessment-Position}, {@code minPosition},
- * {@code asOf}): the global index in the JDBC store; in MongoDB, which has none, the event time in epoch ms.
+ * {@code asOf}): the event log's global index, on H2 and on PostgreSQL alike.
  */
 public interface EventLogPositions {
 
@@ -35,7 +35,4 @@ public interface EventLogPositions {
     static TrackingToken current(TrackingToken token) {
         return token instanceof ReplayToken replay ? current(replay.getCurrentToken()) : token;
     }
-
-    /** What positions are: {@code global_index} or {@code event_time_epoch_ms}. */
-    String kind();
 }

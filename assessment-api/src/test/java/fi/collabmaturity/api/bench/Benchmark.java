@@ -12,7 +12,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fi.collabmaturity.api.storage.EmbeddedMongoServer;
-import fi.collabmaturity.api.storage.EmbeddedStorageConfiguration;
+import fi.collabmaturity.api.storage.EventLogConfiguration;
 import fi.collabmaturity.api.support.AppProcess;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -243,7 +243,7 @@ public final class Benchmark {
      * running on it; prints the figures, writes nothing to BENCHMARKS.md.
      */
     private void replayFloorOnly(Path data) throws Exception {
-        try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
+        try (Connection c = DriverManager.getConnection(EventLogConfiguration.h2Url(data), "sa", "")) {
             long count = eventCount(c);
             replayBaseline(c);
             replayFloor(data, count);
@@ -693,7 +693,7 @@ public final class Benchmark {
 
     private void baselines(Path data, int rows)
             throws SQLException, IOException, ClassNotFoundException, InterruptedException {
-        try (Connection c = DriverManager.getConnection(EmbeddedStorageConfiguration.eventLogUrl(data), "sa", "")) {
+        try (Connection c = DriverManager.getConnection(EventLogConfiguration.h2Url(data), "sa", "")) {
             long count = eventCount(c);
             log("event table: %d rows", count);
             ingestBaseline(c, rows);
@@ -833,7 +833,7 @@ public final class Benchmark {
      */
     private void replayFloor(Path data, long events) throws InterruptedException, SQLException {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(EmbeddedStorageConfiguration.eventLogUrl(data));
+        config.setJdbcUrl(EventLogConfiguration.h2Url(data));
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(8);

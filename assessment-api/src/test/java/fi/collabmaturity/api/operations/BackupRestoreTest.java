@@ -10,7 +10,7 @@ import fi.collabmaturity.api.AssessmentApplication;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.storage.EventLogPositions;
-import fi.collabmaturity.api.storage.H2ParticipantKeyStore;
+import fi.collabmaturity.api.storage.JdbcParticipantKeyStore;
 import fi.collabmaturity.api.storage.StoredKey;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.DemoResults;
@@ -231,84 +231,6 @@ class BackupRestoreTest {
     }
 
     @Test
-    void movesTheStudyToMongoDbWithTheSameResults() {
-        String database = "moved";
-        Command restore = command("--restore=" + backup, "--assessment.storage.mongo-uri=" + MONGO_URI,
-                "--assessment.storage.database=" + database);
-        assertThat(restore.exit()).as(restore.toString()).isZero();
-        assertThat(restore.out()).contains("No participant keys were restored");
-
-        try (MongoClient client = MongoClients.create(MONGO_URI)) {
-            MongoEventLogStore store = new MongoEventLogStore(client, database);
-            List<StoredEvent> moved = events(store);
-            assertThat(moved).hasSameSizeAs(originalEvents);
-            Map<String, StoredEvent> byId = new LinkedHashMap<>();
-            originalEvents.forEach(e -> byId.put(e.eventIdentifier(), e.withGlobalIndex(null)));
-            for (StoredEvent event : moved) {
-                assertThat(event).isEqualTo(byId.get(event.eventIdentifier()));
-            }
-            assertThat(store.keys().keyCount()).isZero();
-        }
-
-        try (ConfigurableApplicationContext app = start(work.resolve("unused-by-mongo"), "ignored",
-                "--assessment.storage.mongo-uri=" + MONGO_URI, "--assessment.storage.database=" + database)) {
-            long mongoHead = app.getBean(EventLogPositions.class).head();
-            awaitProjections(app, mongoHead);
-            ApiClient api = client(app);
-            Map<String, JsonNode> moved = DemoResults.collect(api, mongoHead);
-            Map<String, JsonNode> expected = DemoResults.withoutPositions(results);
-            Map<String, JsonNode> actual = DemoResults.withoutPositions(moved);
-            assertThat(actual.keySet()).isEqualTo(expected.keySet());
-            for (String key : expected.keySet()) {
-                assertThat(actual.get(key)).as(key).isEqualTo(expected.get(key));
-            }
-            JsonNode finding = DemoResults.ok(api.get(DemoResults.STUDY + "/interviews?size=500")).path("content")
-                    .get(1);
-            assertThat(finding.path("informant").path("erased").asBoolean())
-                    .as("without the keys, personal data reads as erased").isTrue();
-            // MongoDB orders events by time (positions are epoch milliseconds): the same entries, in time order
-            JsonNode movedAudit = allAudit(api);
-            assertThat(byEventId(movedAudit)).isEqualTo(byEventId(audit));
-            List<Long> positions = new ArrayList<>();
-            movedAudit.path("content").forEach(e -> positions.add(e.path("position").asLong()));
-            assertThat(positions).isSorted();
-            assertThat(positions.get(0)).as("event times in epoch ms").isGreaterThan(1_500_000_000_000L);
-        }
-    }
-
-    @Test
-    void roundTripsThroughMongoDbWithTheKeys() throws IOException {
-        String database = "roundtrip";
-        String mongo = "--assessment.storage.mongo-uri=" + MONGO_URI;
-        Command in = command("--restore=" + backup, "--keys=" + keys, mongo, "--assessment.storage.database=" + database);
-        assertThat(in.exit()).as(in.toString()).isZero();
-
-        Path fromMongo = work.resolve("from-mongo.jsonl");
-        Path fromMongoKeys = work.resolve("from-mongo-keys.jsonl");
-        Command out = command("--backup=" + fromMongo, "--include-keys=" + fromMongoKeys, mongo,
-                "--assessment.storage.database=" + database);
-        assertThat(out.exit()).as(out.toString()).isZero();
-        List<String> lines = Files.readAllLines(fromMongo, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).contains("\"positions\":\"event_time_epoch_ms\"");
-        assertThat(lines.get(1)).doesNotContain("globalIndex");
-        assertThat(BackupRestore.readKeys(fromMongoKeys)).isEqualTo(originalKeys);
-
-        // and back into the embedded default: positions renumbered from 1 in MongoDB's order, all else the same
-        Path back = work.resolve("back-from-mongo");
-        Command restore = command("--restore=" + fromMongo, "--keys=" + fromMongoKeys,
-                "--assessment.storage.data-dir=" + back);
-        assertThat(restore.exit()).as(restore.toString()).isZero();
-        try (JdbcEventLogStore store = JdbcEventLogStore.existing(back)) {
-            List<StoredEvent> events = events(store);
-            assertThat(events).extracting(StoredEvent::globalIndex)
-                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, originalEvents.size()).boxed().toList());
-            assertThat(events.stream().map(e -> e.withGlobalIndex(null)).toList()).containsExactlyInAnyOrderElementsOf(
-                    originalEvents.stream().map(e -> e.withGlobalIndex(null)).toList());
-            assertThat(store.keys().exportKeys()).isEqualTo(originalKeys);
-        }
-    }
-
-    @Test
     void aChangedByteIsRefusedAndNothingIsWritten() throws IOException {
         byte[] bytes = Files.readAllBytes(backup);
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -329,14 +251,6 @@ class BackupRestoreTest {
             assertThat(embedded.exit()).as(embedded.toString()).isEqualTo(1);
             assertThat(embedded.err()).startsWith("Refused: ").contains("nothing was written");
             assertThat(Files.exists(target)).as("no data folder was even created").isFalse();
-
-            Command mongo = command("--restore=" + corrupt, "--assessment.storage.mongo-uri=" + MONGO_URI,
-                    "--assessment.storage.database=corrupt" + i);
-            assertThat(mongo.exit()).as(mongo.toString()).isEqualTo(1);
-            assertThat(mongo.err()).startsWith("Refused: ");
-            try (MongoClient client = MongoClients.create(MONGO_URI)) {
-                assertThat(client.getDatabase("corrupt" + i).listCollectionNames()).isEmpty();
-            }
         }
         // the sidecar catches a change as well, and a keys file is checked like the events
         Path copy = work.resolve("copy.jsonl");
@@ -395,18 +309,6 @@ class BackupRestoreTest {
         Command intoUsed = command("--restore=" + backup, "--assessment.storage.data-dir=" + used);
         assertThat(intoUsed.exit()).isEqualTo(1);
         assertThat(intoUsed.err()).contains("events in events.mv.db").contains("readmodels.mv.db");
-
-        try (MongoClient client = MongoClients.create(MONGO_URI)) {
-            client.getDatabase("occupied").getCollection("anything").insertOne(new org.bson.Document("x", 1));
-        }
-        Command intoMongo = command("--restore=" + backup, "--assessment.storage.mongo-uri=" + MONGO_URI,
-                "--assessment.storage.database=occupied");
-        assertThat(intoMongo.exit()).isEqualTo(1);
-        assertThat(intoMongo.err()).contains("the MongoDB database occupied is not empty")
-                .contains("1 documents in the collection anything");
-        try (MongoClient client = MongoClients.create(MONGO_URI)) {
-            assertThat(client.getDatabase("occupied").listCollectionNames()).containsExactly("anything");
-        }
     }
 
     @Test

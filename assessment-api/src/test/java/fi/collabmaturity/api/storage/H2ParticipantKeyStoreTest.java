@@ -34,7 +34,7 @@ class H2ParticipantKeyStoreTest {
     @Test
     void concurrentFirstUsesGetOneKeyPerParticipantThatSurvivesAReopen() throws Exception {
         Map<String, List<ParticipantKey>> seen = new ConcurrentHashMap<>();
-        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore store = JdbcParticipantKeyStore.h2(dir)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
@@ -56,7 +56,7 @@ class H2ParticipantKeyStoreTest {
             pool.shutdown();
             assertThat(store.keyCount()).isEqualTo(50);
         }
-        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore reopened = JdbcParticipantKeyStore.h2(dir)) {
             assertThat(reopened.keyCount()).isEqualTo(50);
             for (int p = 0; p < 50; p++) {
                 List<ParticipantKey> keys = seen.get("P" + p);
@@ -72,7 +72,7 @@ class H2ParticipantKeyStoreTest {
 
     @Test
     void obtainAllStoresTheMissingKeysAndKeepsTheKnownOnes() throws Exception {
-        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore store = JdbcParticipantKeyStore.h2(dir)) {
             ParticipantKey before = store.obtain("s1", "A");
             store.obtainAll("s1", List.of("A", "B", "C", "B"));
             store.obtainAll("s2", List.of("A"));
@@ -81,7 +81,7 @@ class H2ParticipantKeyStoreTest {
             assertThat(store.obtain("s1", "A").participant()).isEqualTo(before.participant());
             assertThat(store.participantOf("s2", "A")).isPresent().get().isNotEqualTo(before.participant());
         }
-        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore reopened = JdbcParticipantKeyStore.h2(dir)) {
             assertThat(reopened.keyCount()).isEqualTo(4);
             assertThat(reopened.participantOf("s1", "C")).isPresent();
         }
@@ -89,7 +89,7 @@ class H2ParticipantKeyStoreTest {
 
     @Test
     void aKeyThatCannotBeStoredFailsOnlyItsOwnParticipant() throws Exception {
-        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore store = JdbcParticipantKeyStore.h2(dir)) {
             // a row the store does not know of (written behind its back) makes the insert of "B" fail
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("participant-keys"), "sa", "");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO participant_keys VALUES (?,?,?,?)")) {
@@ -113,7 +113,7 @@ class H2ParticipantKeyStoreTest {
             // the connection is back to committing each statement: a key stored afterwards is in the file
             assertThat(store.obtain("s1", "D").participant()).isNotBlank();
         }
-        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore reopened = JdbcParticipantKeyStore.h2(dir)) {
             assertThat(reopened.participantOf("s1", "D")).isPresent();
             assertThat(reopened.keyCount()).isEqualTo(4);
         }
@@ -123,7 +123,7 @@ class H2ParticipantKeyStoreTest {
     void findsAParticipantStoredBeforePseudonymsWereNormalisedUnderTheComposedForm() throws Exception {
         String decomposed = "A\u0308ija\u0308-7";
         String composed = "\u00C4ij\u00E4-7";
-        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore store = JdbcParticipantKeyStore.h2(dir)) {
             // a key as an earlier version stored it: the pseudonym as sent, decomposed
             store.importKey(new StoredKey("earlier", "s1", decomposed, new byte[32]));
 
@@ -131,7 +131,7 @@ class H2ParticipantKeyStoreTest {
             assertThat(store.obtain("s1", " " + composed + "\u00A0").participant()).isEqualTo("earlier");
             assertThat(store.keyCount()).isEqualTo(1);
         }
-        try (H2ParticipantKeyStore reopened = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore reopened = JdbcParticipantKeyStore.h2(dir)) {
             assertThat(reopened.participantOf("s1", composed)).contains("earlier");
             assertThat(reopened.obtain("s1", decomposed).participant()).isEqualTo("earlier");
             assertThat(reopened.keyCount()).isEqualTo(1);
@@ -152,7 +152,7 @@ class H2ParticipantKeyStoreTest {
         // connections left unclosed elsewhere in this JVM are reported to whichever database opens next: report
         // them to a scratch database first, so that only this store's connections can reach its trace file
         reportUnclosedConnections("jdbc:h2:mem:drain");
-        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore store = JdbcParticipantKeyStore.h2(dir)) {
             List<String> participants = new ArrayList<>();
             for (String pseudonym : List.of("A", "B", "C")) {
                 participants.add(store.obtain("s1", pseudonym).participant());
@@ -184,7 +184,7 @@ class H2ParticipantKeyStoreTest {
     void keepsItsFileReadableByItsOwnerOnlyAlsoAfterCompaction() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path file = dir.resolve("participant-keys.mv.db");
-        try (H2ParticipantKeyStore store = new H2ParticipantKeyStore(dir)) {
+        try (JdbcParticipantKeyStore store = JdbcParticipantKeyStore.h2(dir)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             String participant = store.obtain("s1", "A").participant();
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -25,17 +25,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The embedded default's participant keys, in an H2 database file of their own ({@code participant-keys.mv.db}).
- * A deleted row's bytes would linger in a database file until the space is reused, and a lingering key defeats
- * crypto-shredding; so erasing a key also rewrites this (small) file with SHUTDOWN COMPACT, after which the key
- * exists nowhere on disk. Kept apart from the event log so that compaction never touches the events. Keys are
- * cached in memory (decrypting a page of results must not cost a query per row); the cache forgets a key when it
- * is erased.
+ * Participant keys in a table of their own beside the event log: in the embedded default an H2 file of its own
+ * ({@code participant-keys.mv.db}), on PostgreSQL the table {@code participant_keys} in the event log's database.
+ * A key is committed on its own, before any event sealed with it can commit, so no stored event ever lacks its key
+ * (a key whose events were refused is harmless: it opens nothing).
+ *
+ * <p>A deleted row's bytes would linger in the database's files until the space is reused, and a lingering key
+ * defeats crypto-shredding; so erasing a key also rewrites the table's storage ({@link KeyDatabase#shred}), after
+ * which the key is in none of its files. Keys are cached in memory (decrypting a page of results must not cost a
+ * query per row); the cache forgets a key when it is erased.
  */
-public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKeyArchive, AutoCloseable {
+public class JdbcParticipantKeyStore implements ParticipantKeyStore, ParticipantKeyArchive, AutoCloseable {
 
-    private final Path folder;
-    private final String url;
+    private final KeyDatabase database;
     private Connection connection;
     private final Map<String, ParticipantKey> byParticipant = new ConcurrentHashMap<>();
     private final Map<String, String> byPseudonym = new ConcurrentHashMap<>();
@@ -43,13 +45,23 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
     private static final String INSERT =
             "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)";
 
-    public H2ParticipantKeyStore(Path folder) {
-        this.folder = folder;
-        this.url = "jdbc:h2:file:" + folder.resolve("participant-keys") + ";WRITE_DELAY=0";
+    /** The embedded default's key file in a data folder. */
+    public static JdbcParticipantKeyStore h2(Path folder) {
+        return new JdbcParticipantKeyStore(new KeyDatabase.H2File(folder));
+    }
+
+    /** The keys in the PostgreSQL database of the event log. */
+    public static JdbcParticipantKeyStore postgres(String url, String user, String password) {
+        return new JdbcParticipantKeyStore(new KeyDatabase.Postgres(url, user, password));
+    }
+
+    JdbcParticipantKeyStore(KeyDatabase database) {
+        this.database = database;
         open();
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS participant_keys (participant VARCHAR(36) PRIMARY KEY,"
-                    + " study_id VARCHAR(64) NOT NULL, pseudonym VARCHAR(200) NOT NULL, key_bytes VARBINARY(64) NOT NULL,"
+                    + " study_id VARCHAR(64) NOT NULL, pseudonym VARCHAR(200) NOT NULL, key_bytes "
+                    + database.bytesType() + " NOT NULL,"
                     + " CONSTRAINT participant_keys_pseudonym UNIQUE (study_id, pseudonym))");
             try (ResultSet rs = s.executeQuery("SELECT participant, study_id, pseudonym, key_bytes FROM participant_keys")) {
                 while (rs.next()) {
@@ -64,12 +76,28 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
 
     private void open() {
         try {
-            connection = DriverManager.getConnection(url, "sa", "");
+            connection = database.open();
             connection.setAutoCommit(true);
-            DataFolder.tighten(folder); // the file may be new (the first start, or rewritten by compaction)
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the participant key store", e);
         }
+    }
+
+    /** The connection, opened again if the server dropped it (a restarted PostgreSQL); under the store's lock. */
+    private Connection connection() {
+        try {
+            if (connection.isClosed() || !connection.isValid(5)) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // a broken connection may refuse to close; a new one replaces it either way
+                }
+                open();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the participant key store", e);
+        }
+        return connection;
     }
 
     /**
@@ -201,9 +229,11 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
 
     /** Inserts the keys in one transaction; false (and nothing stored) if the database refused it. */
     private boolean insert(List<KeyRequest> requests) {
+        Connection connection;
         try {
+            connection = connection();
             connection.setAutoCommit(false);
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalStateException e) {
             requests.forEach(r -> r.failure = e);
             return false;
         }
@@ -275,19 +305,15 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
         if (key == null) {
             return false;
         }
-        // SHUTDOWN COMPACT closes the database under the connection; the connection is closed as well (H2 traced
-        // "connection was not closed" for every erasure) and a new one opened on the rewritten file
-        try (Connection compacted = connection;
-             PreparedStatement delete = compacted.prepareStatement("DELETE FROM participant_keys WHERE participant = ?")) {
+        try (Connection erasing = connection();
+             PreparedStatement delete = erasing.prepareStatement("DELETE FROM participant_keys WHERE participant = ?")) {
             delete.setString(1, participant);
             delete.executeUpdate();
-            try (Statement s = compacted.createStatement()) {
-                s.execute("SHUTDOWN COMPACT");
-            }
+            database.shred(erasing);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot erase a participant key", e);
         } finally {
-            open();
+            open(); // shredding may close the database under the connection (H2's SHUTDOWN COMPACT)
         }
         return true;
     }
@@ -295,7 +321,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
     @Override
     public synchronized List<StoredKey> exportKeys() {
         List<StoredKey> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT participant, study_id, pseudonym, key_bytes FROM participant_keys ORDER BY study_id, pseudonym")) {
             while (rs.next()) {
                 out.add(new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
@@ -308,7 +334,7 @@ public class H2ParticipantKeyStore implements ParticipantKeyStore, ParticipantKe
 
     @Override
     public synchronized void importKey(StoredKey key) {
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = connection().prepareStatement(
                 INSERT)) {
             insert.setString(1, key.participant());
             insert.setString(2, key.studyId());
