@@ -58,7 +58,8 @@ class RealPostgresTest {
     @Test
     void theSwitchNamesTheDatabaseForChildProcessesAndSpring() {
         RealPostgres.Database database = new RealPostgres.Database(
-                RealPostgres.withDatabase("jdbc:postgresql://127.0.0.1:5999/postgres?ssl=false", "x_1"), "u", "pw-secret");
+                RealPostgres.withDatabase("jdbc:postgresql://127.0.0.1:5999/postgres?ssl=false", "x_1"), "u",
+                "pw-secret");
         assertThat(database.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5999/x_1?ssl=false");
         assertThat(database.name()).isEqualTo("x_1");
         assertThat(database.environment()).containsOnly(
