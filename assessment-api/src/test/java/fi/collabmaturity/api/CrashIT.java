@@ -6,6 +6,12 @@ import fi.collabmaturity.api.support.AppProcess;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.TestData;
 import org.junit.jupiter.api.Test;
+import fi.collabmaturity.api.support.RealPostgres;
+import fi.collabmaturity.api.support.RequiresPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,14 +36,35 @@ class CrashIT {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillDuringConcurrentWrites() throws Exception {
-        Path data = TestData.freshFolder("crash");
+        killDuringWritesAndRestart("crash", Map.of());
+    }
+
+    /** The same on the production event log: the events, keys and idempotency records in a real PostgreSQL. */
+    @Test
+    @RequiresPostgres
+    void everyAcknowledgedWriteSurvivesAKillWithTheEventLogOnPostgres() throws Exception {
+        RealPostgres.Database database = RealPostgres.newDatabase("crash");
+        try {
+            killDuringWritesAndRestart("crash-pg", database.environment());
+            try (Connection c = database.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the events are in PostgreSQL").isGreaterThan(KILL_AFTER_ACKNOWLEDGED);
+            }
+        } finally {
+            RealPostgres.drop(database);
+        }
+    }
+
+    private void killDuringWritesAndRestart(String name, Map<String, String> storage) throws Exception {
+        Path data = TestData.freshFolder(name);
         Path log = data.resolveSibling(data.getFileName() + ".log");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> refused = ConcurrentHashMap.newKeySet();
         Set<String> acknowledgedFindings = ConcurrentHashMap.newKeySet();
         String s = "/api/v1/studies/crash";
 
-        AppProcess first = AppProcess.start(data, "crash-admin-pw", log);
+        AppProcess first = AppProcess.start(data, "crash-admin-pw", log, storage);
         ApiClient api = new ApiClient(first.port, "admin", "crash-admin-pw");
         assertThat(api.post("/api/v1/studies", Slice.study("crash")).status()).isEqualTo(201);
         assertThat(api.post(s + "/waves", Slice.wave("w1")).status()).isEqualTo(201);
@@ -97,7 +124,7 @@ class CrashIT {
                 KILL_AFTER_ACKNOWLEDGED);
         assertThat(refused).isNotEmpty();
 
-        try (AppProcess second = AppProcess.start(data, "crash-admin-pw", log)) {
+        try (AppProcess second = AppProcess.start(data, "crash-admin-pw", log, storage)) {
             ApiClient after = new ApiClient(second.port, "admin", "crash-admin-pw");
             long position = after.post(s + "/waves", Slice.wave("w2")).position();
             Set<String> listed = selfAssessments(after, s, position);

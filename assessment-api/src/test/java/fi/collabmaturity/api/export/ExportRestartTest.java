@@ -5,6 +5,10 @@ import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.SliceScenario;
 import fi.collabmaturity.api.support.TestData;
 import org.junit.jupiter.api.Test;
+import fi.collabmaturity.api.support.RealPostgres;
+import fi.collabmaturity.api.support.RequiresPostgres;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,10 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExportRestartTest {
 
-    final Path dataDir = TestData.freshFolder("export-restart");
+    Path dataDir;
 
     @Test
     void givesTheSameBytesAfterARestartAndAReplay() throws InterruptedException {
+        sameBytesAfterRestartAndReplay(List.of());
+    }
+
+    @Test
+    @RequiresPostgres
+    void givesTheSameBytesAfterARestartAndAReplayWithTheEventLogOnPostgres() throws InterruptedException {
+        RealPostgres.Database database = RealPostgres.newDatabase("export_restart");
+        try {
+            sameBytesAfterRestartAndReplay(List.of("--assessment.storage.postgres-url=" + database.url(),
+                    "--assessment.storage.postgres-user=" + database.user(),
+                    "--assessment.storage.postgres-password=" + database.password()));
+        } finally {
+            RealPostgres.drop(database);
+        }
+    }
+
+    private void sameBytesAfterRestartAndReplay(List<String> storage) throws InterruptedException {
+        this.storage = storage;
+        this.dataDir = TestData.freshFolder(storage.isEmpty() ? "export-restart" : "export-restart-postgres");
         byte[] before;
         long position;
         try (ConfigurableApplicationContext first = start()) {
@@ -58,10 +81,13 @@ class ExportRestartTest {
         }
     }
 
+    private List<String> storage = List.of();
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(AssessmentApplication.class)
-                .run("--server.port=0", "--assessment.storage.data-dir=" + dataDir,
-                        "--assessment.admin-password=restart-secret");
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--assessment.storage.data-dir=" + dataDir,
+                "--assessment.admin-password=restart-secret"));
+        args.addAll(storage);
+        return new SpringApplicationBuilder(AssessmentApplication.class).run(args.toArray(String[]::new));
     }
 
     private static ExportZip export(ConfigurableApplicationContext context, String query) {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The packaged application as a separate process on loopback, for tests that must kill it. */
 public final class AppProcess implements AutoCloseable {
@@ -22,8 +23,18 @@ public final class AppProcess implements AutoCloseable {
         return start(dataDir, adminPassword, log, List.of("-Xmx512m"));
     }
 
+    /** With environment variables of its own, such as the storage switches (ASSESSMENT_POSTGRES_URL...). */
+    public static AppProcess start(Path dataDir, String adminPassword, Path log, Map<String, String> environment) {
+        return start(dataDir, adminPassword, log, List.of("-Xmx512m"), environment);
+    }
+
     /** With the given JVM options instead of the default heap (the benchmark sets heap sizes and GC logging). */
     public static AppProcess start(Path dataDir, String adminPassword, Path log, List<String> jvmOptions) {
+        return start(dataDir, adminPassword, log, jvmOptions, Map.of());
+    }
+
+    private static AppProcess start(Path dataDir, String adminPassword, Path log, List<String> jvmOptions,
+                                    Map<String, String> environment) {
         String jar = System.getProperty("app.jar");
         if (jar == null) {
             throw new IllegalStateException("app.jar is not set: run this test with failsafe (mvn verify)");
@@ -34,8 +45,10 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1",
                 "--assessment.storage.data-dir=" + dataDir, "--assessment.admin-password=" + adminPassword));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             AppProcess app = new AppProcess(process, port);
             app.awaitHealthy();
             return app;

@@ -1,0 +1,41 @@
+package fi.collabmaturity.api;
+
+import fi.collabmaturity.api.support.RealPostgres;
+import fi.collabmaturity.api.support.RequiresPostgres;
+import fi.collabmaturity.api.support.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replay equals live with the event log on a real PostgreSQL server (its own data folder for the read models). */
+@RequiresPostgres
+class ReplayEqualsLiveOnPostgresTest extends ReplayEqualsLiveTest {
+
+    static RealPostgres.Database database;
+
+    /** Registered after the superclass's properties, so these win where both name one. */
+    @DynamicPropertySource
+    static void onPostgres(DynamicPropertyRegistry registry) {
+        database = RealPostgres.newDatabase("replay");
+        database.register(registry);
+        java.nio.file.Path data = TestData.freshFolder("replay-postgres");
+        registry.add("assessment.storage.data-dir", data::toString);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (database != null) {
+            RealPostgres.drop(database);
+        }
+    }
+
+    @Test
+    void readsItsEventsFromPostgres() {
+        assertThat(storage.embeddedEventLog()).isFalse();
+        assertThat(storage.postgresUrl()).isEqualTo(database.url());
+        assertThat(positions.head()).isPositive();
+    }
+}
