@@ -50,7 +50,12 @@ public class StoreHealth {
     @Bean
     HealthIndicator projections(ProjectionAdmin admin) {
         return () -> {
-            List<Map<String, Object>> status = admin.status();
+            List<Map<String, Object>> status;
+            try {
+                status = admin.status(); // the lag needs the event log's head
+            } catch (RuntimeException e) {
+                return Health.outOfService().withDetail("error", e.getClass().getSimpleName()).build();
+            }
             boolean ready = status.stream().allMatch(p -> "running".equals(p.get("status"))
                     && ((Number) p.get("lag")).longValue() <= READY_LAG_EVENTS);
             return (ready ? Health.up() : Health.outOfService()).withDetail("projections", status).build();

@@ -13,6 +13,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code asOf} its position are the bytes of the head. Each subclass is one combination, started as a whole
  * application; the embedded default's own test is {@code EmbeddedSliceTest}.
  */
+@AutoConfigureObservability
 abstract class StorageCombinationContract {
 
     static final String PASSWORD = "storage-admin";
@@ -119,6 +121,23 @@ abstract class StorageCombinationContract {
         assertThat(readModels.getCollection("trackingtokens").countDocuments()).isPositive();
         assertThat(readModels.getCollection("maturity_profiles").countDocuments()).isPositive();
         storedWhereExpected();
+    }
+
+    /** Readiness includes the event log's store; the pool's metrics are published for Prometheus. */
+    @Test
+    void reportsTheEventLogInReadinessAndItsPoolInTheMetrics() {
+        ApiClient.Response readiness = api().get("/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        JsonNode eventLog = readiness.json().path("components").path("eventLog");
+        assertThat(eventLog.path("status").asText()).isEqualTo("UP");
+        assertThat(eventLog.path("details").path("store").asText())
+                .isEqualTo(storage.embeddedEventLog() ? "h2" : "postgresql");
+        assertThat(readiness.json().path("components").path("readModelStore").path("status").asText())
+                .isEqualTo("UP");
+        String metrics = api().get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("hikaricp_connections_active\\{[^}]*pool=\"event-log\"")
+                .containsPattern("hikaricp_connections_pending\\{[^}]*pool=\"event-log\"")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"event-log\"[^}]*} 16");
     }
 
     /** The product the event log's DataSource reports: "H2" or "PostgreSQL". */

@@ -46,6 +46,11 @@ public final class RealPostgres {
         return new Database(withDatabase(server.url(), name), server.user(), server.password());
     }
 
+    /** A connection to the server's own database (not a test database) as the test role; the caller closes it. */
+    public static Connection server() throws SQLException {
+        return new Database(System.getenv(URL), System.getenv(USER), System.getenv(PASSWORD)).connect();
+    }
+
     /** Drops the database, closing connections still open on it; a failure is reported, not thrown. */
     public static void drop(Database database) {
         Database server = new Database(System.getenv(URL), System.getenv(USER), System.getenv(PASSWORD));

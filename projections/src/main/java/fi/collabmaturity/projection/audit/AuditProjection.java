@@ -47,8 +47,7 @@ public class AuditProjection {
         Document summary = AuditSummary.of(payload);
         Document entry = new Document("_id", event.getIdentifier())
                 .append("position", Progress.positionOf(
-                        event instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null,
-                        event.getTimestamp()))
+                        event instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null))
                 .append("time", Date.from(event.getTimestamp()))
                 .append("user", event.getMetaData().get(USER) instanceof String user ? user : null)
                 .append("action", simpleName(event.getPayloadType()))

@@ -7,23 +7,23 @@ import org.axonframework.eventhandling.TrackingToken;
 import java.time.Instant;
 
 /**
- * How far a projection has got in the event log: the position and time of the last event it handled. The position
- * is the event store's global index (JDBC); a store without one (MongoDB) uses the event's time in epoch
- * milliseconds, which orders its events the same way.
+ * How far a projection has got in the event log: the position (the event log's global index) and time of the last
+ * event it handled.
  */
 public record Progress(long position, Instant time) {
 
     public static final String COLLECTION = "projection_progress";
 
-    public static long positionOf(TrackingToken token, Instant timestamp) {
-        if (token != null && token.position().isPresent()) {
-            return token.position().getAsLong();
+    /** The event's position in the log; every event a projection handles comes from it, tracked. */
+    public static long positionOf(TrackingToken token) {
+        if (token == null || token.position().isEmpty()) {
+            throw new IllegalStateException("an event without a position in the event log: " + token);
         }
-        return timestamp.toEpochMilli();
+        return token.position().getAsLong();
     }
 
     static Progress of(EventMessage<?> message) {
         TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
-        return new Progress(positionOf(token, message.getTimestamp()), message.getTimestamp());
+        return new Progress(positionOf(token), message.getTimestamp());
     }
 }
