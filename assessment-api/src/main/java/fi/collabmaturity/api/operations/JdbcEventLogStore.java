@@ -195,7 +195,7 @@ public final class JdbcEventLogStore implements EventLogStore {
     private void countInto(List<String> found, String table, String what) throws SQLException {
         long rows = tableExists(table) ? count(connection, table) : 0;
         if (rows > 0) {
-            found.add(rows + " " + what + " in " + table);
+            found.add(rows + " " + what + " in " + table.toLowerCase(Locale.ROOT)); // as PostgreSQL names it
         }
     }
 
