@@ -14,9 +14,11 @@ import javax.sql.DataSource;
 
 /**
  * {@code GET /api/v1/admin/backup} (ADMIN): the online backup, the same file as {@code --backup=FILE} writes
- * (without the keys, which never leave a running application), streamed while the application keeps running. On
- * the embedded default this is the way to back up without stopping, because the offline command cannot open the
- * event log while the application holds it. Restore is offline only: {@code --restore=FILE} into an empty store.
+ * (without the keys, which never leave a running application), streamed while the application keeps running. It
+ * reads the application's own event log through its connection pool, the H2 file or PostgreSQL alike, in one
+ * REPEATABLE READ transaction. On the embedded default this is the way to back up without stopping, because the
+ * offline command cannot open the event log while the application holds it. Restore is offline only:
+ * {@code --restore=FILE} into an empty store.
  */
 @RestController
 public class BackupController {

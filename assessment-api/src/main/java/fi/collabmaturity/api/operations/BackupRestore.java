@@ -17,14 +17,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Backup of an event store to a portable, self-checking JSON Lines file, and its restore into an empty store of
- * either kind (the embedded default or MongoDB). Participant keys travel only when asked for, in a file of their
- * own ({@code --include-keys}), because together with the events they open every participant's personal data.
+ * Backup of the event log to a portable, self-checking JSON Lines file, and its restore into an empty event log:
+ * the embedded default's data folder (ASSESSMENT_DATA_DIR) or a PostgreSQL database (ASSESSMENT_POSTGRES_URL),
+ * whichever the application is set up for. The file is the same for both, so a backup moves between them, and a
+ * backup of the old MongoDB event log (positions {@code event_time_epoch_ms}, no global indexes) restores into
+ * either, its events numbered 1, 2, 3... in the file's order. Participant keys travel only when asked for, in a file
+ * of their own ({@code --include-keys}), because together with the events they open every participant's personal
+ * data.
  *
  * <p>A restore checks everything before it writes anything: the checksum and every line of the file (and of the
  * keys file), the order of each aggregate's sequence numbers, unique event identifiers, and that the target is
- * empty. While writing it reads the file a second time and checks its checksum again before the write is made
- * final, so a file changed in between is refused too.
+ * empty, both the event log and the read-model store (the embedded one or ASSESSMENT_MONGO_URI's database), whose
+ * projections must rebuild from the restored events. While writing it reads the file a second time and checks its
+ * checksum again before the write is made final, so a file changed in between is refused too.
  */
 public final class BackupRestore {
 
@@ -77,8 +82,12 @@ public final class BackupRestore {
         }
     }
 
-    /** Checks the file(s) and the target, then writes the events (and keys) into the empty target. */
-    public static RestoreResult restore(Path file, Path keysFile, EventLogStore target) {
+    /**
+     * Checks the file(s) and the target, then writes the events (and keys) into the empty target. {@code readModels}
+     * is what the read-model store the restored application will use holds: it must be empty too.
+     */
+    public static RestoreResult restore(Path file, Path keysFile, EventLogStore target,
+                                        ReadModelStoreContents readModels) {
         ChecksummedJsonLines.checkSidecar(file);
         EventChecks checks = new EventChecks();
         ChecksummedJsonLines.Read verified = ChecksummedJsonLines.read(file, EVENTS_FORMAT,
@@ -87,12 +96,8 @@ public final class BackupRestore {
         // a keys file older than an erasure still holds the erased participant's key: it must not come back
         List<StoredKey> keys = keysInFile.stream().filter(k -> !checks.erased.contains(k.participant())).toList();
 
-        List<String> contents = target.contents();
-        if (!contents.isEmpty()) {
-            throw new OperationRefused(target.describe() + " is not empty (" + String.join("; ", contents)
-                    + "). A restore writes only into an empty store: use a new data folder (ASSESSMENT_DATA_DIR)"
-                    + " or an empty MongoDB database. Nothing was written.");
-        }
+        refuseUnlessEmpty(target, readModels);
+        // a backup of the old MongoDB event log has times for positions and no global indexes: numbered anew
         boolean keepIndexes = "global_index".equals(verified.header().path("positions").asText())
                 && "global_index".equals(target.positions());
         target.write(sink -> {
@@ -109,6 +114,28 @@ public final class BackupRestore {
             }
         });
         return new RestoreResult(verified.lines(), keys.size(), keysInFile.size() - keys.size(), target.positions());
+    }
+
+    /** Names every store that is not empty, the event log's and the read models' (one store where they share a folder). */
+    private static void refuseUnlessEmpty(EventLogStore target, ReadModelStoreContents readModels) {
+        Map<String, List<String>> occupied = new java.util.LinkedHashMap<>();
+        List<String> events = target.contents();
+        if (!events.isEmpty()) {
+            occupied.computeIfAbsent(target.describe(), k -> new ArrayList<>()).addAll(events);
+        }
+        if (readModels != null && !readModels.contents().isEmpty()) {
+            occupied.computeIfAbsent(readModels.store(), k -> new ArrayList<>()).addAll(readModels.contents());
+        }
+        if (occupied.isEmpty()) {
+            return;
+        }
+        List<String> stores = new ArrayList<>();
+        occupied.forEach((store, contents) -> stores.add(store + " is not empty (" + String.join("; ", contents)
+                + ")"));
+        throw new OperationRefused(String.join(", and ", stores) + ". A restore writes only into empty stores: a new"
+                + " data folder (ASSESSMENT_DATA_DIR), an empty PostgreSQL database for the event log"
+                + " (ASSESSMENT_POSTGRES_URL), an empty MongoDB database for the read models (ASSESSMENT_MONGO_URI,"
+                + " ASSESSMENT_MONGO_DATABASE). Nothing was written.");
     }
 
     /** Reads and checks a keys file completely. */

@@ -11,13 +11,16 @@ import java.util.List;
  */
 public interface EventLogStore extends AutoCloseable {
 
-    /** What positions are in this store: {@code global_index} (JDBC) or {@code event_time_epoch_ms} (MongoDB). */
+    /**
+     * What positions are in this store: {@code global_index}. (Backups of the old MongoDB event log say
+     * {@code event_time_epoch_ms}: their events have no global index.)
+     */
     String positions();
 
-    /** Where it is, for messages: a folder or a MongoDB database. */
+    /** Where it is, for messages: a data folder or a PostgreSQL database (never its password). */
     String describe();
 
-    /** What makes the store not empty (events, tokens, read models, keys); an empty list when it is empty. */
+    /** What makes the store not empty (events, snapshots, keys, idempotency records); empty when it is empty. */
     List<String> contents();
 
     /** Hands every event to {@code sink}, in log order. */

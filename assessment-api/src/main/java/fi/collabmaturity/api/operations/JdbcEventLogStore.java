@@ -19,37 +19,66 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
- * The embedded default's event log (Axon's JDBC schema on the H2 file {@code events.mv.db}) and its key store
- * ({@code participant-keys.mv.db}), opened directly in a data folder. The application must not be running on that
- * folder: H2 locks its files, and this store says so instead of waiting.
+ * The event log as backup and restore see it: Axon's JDBC schema ({@link PostgresEventTableFactory}) either on the
+ * embedded default's H2 file {@code events.mv.db} in a data folder (with its key store {@code participant-keys.mv.db}
+ * beside it), or in a PostgreSQL database (ASSESSMENT_POSTGRES_URL), where the participant keys are the table
+ * {@code participant_keys} of the same database. The application must not be running on a data folder: H2 locks its
+ * files, and this store says so instead of waiting. On PostgreSQL a backup may run beside the application.
  *
- * <p>A restore writes every event in one transaction, with its original global index, so positions that clients
- * hold (a write's {@code X-Assessment-Position}, an export manifest's {@code eventPosition}) mean the same events
- * after the restore; the index sequence then continues after the highest one. Events from a store without global
- * indexes (MongoDB) are numbered 1, 2, 3... in the file's order.
+ * <p>A read is one REPEATABLE READ transaction with a fetch size (the PostgreSQL driver then streams the rows with a
+ * cursor), so a backup is the log as committed when the read began. A restore writes every event in one
+ * transaction, with its original global index, so positions that clients hold (a write's
+ * {@code X-Assessment-Position}, an export manifest's {@code eventPosition}) mean the same events after the restore;
+ * the index sequence then continues after the highest one. Events of a backup without global indexes (the old
+ * MongoDB event log's) are numbered 1, 2, 3... in the file's order. On PostgreSQL the tables, the events and the keys
+ * are written in that one transaction: a failed restore leaves none of them.
  */
 public final class JdbcEventLogStore implements EventLogStore {
 
     static final String EVENTS_FILE = "events.mv.db";
-    static final String READ_MODELS_FILE = "readmodels.mv.db";
     static final String KEYS_FILE = "participant-keys.mv.db";
     private static final EventSchema SCHEMA = EventSchema.builder().build();
     private static final int BATCH = 500;
 
     private final Path folder;
+    private final Server server;
     private Connection connection;
-    private JdbcParticipantKeyStore keys;
+    private ParticipantKeyArchive keys;
     private boolean online;
 
-    private JdbcEventLogStore(Path folder) {
+    /** A PostgreSQL database of the event log; {@link #toString} never shows the password. */
+    private record Server(String url, String user, String password) {
+
+        Connection connect() throws SQLException {
+            Properties properties = new Properties();
+            if (user != null && !user.isBlank()) {
+                properties.setProperty("user", user);
+            }
+            if (password != null && !password.isBlank()) {
+                properties.setProperty("password", password);
+            }
+            properties.setProperty("ApplicationName", "collab-maturity backup/restore");
+            return DriverManager.getConnection(url, properties);
+        }
+
+        @Override
+        public String toString() {
+            return withoutPassword(url);
+        }
+    }
+
+    private JdbcEventLogStore(Path folder, Server server) {
         this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
+        this.server = server;
     }
 
     /** The event log of a data folder that must exist and hold one. */
     public static JdbcEventLogStore existing(Path folder) {
-        JdbcEventLogStore store = new JdbcEventLogStore(folder);
+        JdbcEventLogStore store = new JdbcEventLogStore(folder, null);
         if (!Files.isRegularFile(store.folder.resolve(EVENTS_FILE))) {
             throw new OperationRefused("there is no event log in " + store.folder + " (no " + EVENTS_FILE
                     + "); set ASSESSMENT_DATA_DIR to the application's data folder");
@@ -63,7 +92,7 @@ public final class JdbcEventLogStore implements EventLogStore {
      * REPEATABLE READ transaction, so the backup is the log as committed when the read began.
      */
     public static JdbcEventLogStore online(DataSource dataSource) {
-        JdbcEventLogStore store = new JdbcEventLogStore(null);
+        JdbcEventLogStore store = new JdbcEventLogStore(null, null);
         try {
             store.connection = dataSource.getConnection();
             store.online = true;
@@ -75,7 +104,37 @@ public final class JdbcEventLogStore implements EventLogStore {
 
     /** A data folder to restore into; nothing is created until {@link #write} runs. */
     public static JdbcEventLogStore target(Path folder) {
-        return new JdbcEventLogStore(folder);
+        return new JdbcEventLogStore(folder, null);
+    }
+
+    /**
+     * The event log in a PostgreSQL database, to back up from or restore into (the server must be reachable; the
+     * database must exist, its tables need not).
+     */
+    public static JdbcEventLogStore postgres(String url, String user, String password) {
+        JdbcEventLogStore store = new JdbcEventLogStore(null, new Server(url, user, password));
+        try {
+            store.connection = store.server.connect();
+        } catch (SQLException e) {
+            throw new OperationRefused("cannot connect to " + store.describe() + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    /** The event log in a PostgreSQL database that must hold one (its event table), for a backup. */
+    public static JdbcEventLogStore existingPostgres(String url, String user, String password) {
+        JdbcEventLogStore store = postgres(url, user, password);
+        try {
+            if (!store.tableExists(SCHEMA.domainEventTable())) {
+                store.close();
+                throw new OperationRefused("there is no event log in " + store.describe() + " (no table "
+                        + SCHEMA.domainEventTable() + "); set ASSESSMENT_POSTGRES_URL to the application's database");
+            }
+        } catch (SQLException e) {
+            store.close();
+            throw new OperationRefused("cannot read " + store.describe() + ": " + e.getMessage(), e);
+        }
+        return store;
     }
 
     @Override
@@ -85,15 +144,34 @@ public final class JdbcEventLogStore implements EventLogStore {
 
     @Override
     public String describe() {
+        if (server != null) {
+            return "the PostgreSQL database " + server;
+        }
         return folder == null ? "the running application's event log" : "the data folder " + folder;
     }
 
+    /**
+     * The rows that make the log not empty. The read models are another store's (see
+     * {@link ReadModelStoreContents}). On PostgreSQL the tables may not exist yet: then they hold nothing.
+     */
     @Override
     public List<String> contents() {
+        if (server != null) {
+            try {
+                List<String> found = new ArrayList<>();
+                countInto(found, SCHEMA.domainEventTable(), "events");
+                countInto(found, SCHEMA.snapshotTable(), "snapshots");
+                countInto(found, "participant_keys", "participant keys");
+                countInto(found, "idempotency_keys", "idempotency records");
+                return found;
+            } catch (SQLException e) {
+                throw new OperationRefused("cannot read " + describe() + ": " + e.getMessage(), e);
+            }
+        }
         List<String> found = new ArrayList<>();
         if (Files.exists(folder.resolve(EVENTS_FILE))) {
             try (Connection c = open(folder, true)) {
-                long events = tableExists(c, SCHEMA.domainEventTable()) ? count(c, SCHEMA.domainEventTable()) : 0;
+                long events = h2TableExists(c, SCHEMA.domainEventTable()) ? count(c, SCHEMA.domainEventTable()) : 0;
                 if (events > 0) {
                     found.add(events + " events in " + EVENTS_FILE);
                 }
@@ -101,13 +179,9 @@ public final class JdbcEventLogStore implements EventLogStore {
                 throw new OperationRefused("cannot read " + folder.resolve(EVENTS_FILE) + ": " + e.getMessage(), e);
             }
         }
-        if (Files.exists(folder.resolve(READ_MODELS_FILE))) {
-            found.add("read models and processor tokens in " + READ_MODELS_FILE
-                    + " (the application has run on this folder)");
-        }
         if (Files.exists(folder.resolve(KEYS_FILE))) {
             try (Connection c = DriverManager.getConnection(keysUrl(folder), "sa", "")) {
-                long keys = tableExists(c, "participant_keys") ? count(c, "participant_keys") : 0;
+                long keys = h2TableExists(c, "participant_keys") ? count(c, "participant_keys") : 0;
                 if (keys > 0) {
                     found.add(keys + " participant keys in " + KEYS_FILE);
                 }
@@ -118,6 +192,13 @@ public final class JdbcEventLogStore implements EventLogStore {
         return found;
     }
 
+    private void countInto(List<String> found, String table, String what) throws SQLException {
+        long rows = tableExists(table) ? count(connection, table) : 0;
+        if (rows > 0) {
+            found.add(rows + " " + what + " in " + table.toLowerCase(Locale.ROOT)); // as PostgreSQL names it
+        }
+    }
+
     @Override
     public void read(EventSink sink) {
         String sql = "SELECT " + String.join(", ", SCHEMA.globalIndexColumn(), SCHEMA.eventIdentifierColumn(),
@@ -126,10 +207,10 @@ public final class JdbcEventLogStore implements EventLogStore {
                 SCHEMA.payloadColumn(), SCHEMA.metaDataColumn())
                 + " FROM " + SCHEMA.domainEventTable() + " ORDER BY " + SCHEMA.globalIndexColumn();
         try {
-            if (online) {
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            }
+            // without autocommit the PostgreSQL driver honours the fetch size with a cursor instead of loading the
+            // whole log into memory; REPEATABLE READ makes every row of the read come from one snapshot
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement s = connection.createStatement()) {
                 s.setFetchSize(BATCH);
                 try (ResultSet rs = s.executeQuery(sql)) {
@@ -140,11 +221,9 @@ public final class JdbcEventLogStore implements EventLogStore {
                     }
                 }
             } finally {
-                if (online) {
-                    connection.rollback();
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    connection.setAutoCommit(true);
-                }
+                connection.rollback();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new OperationRefused("cannot read " + describe() + ": " + e.getMessage(), e);
@@ -157,28 +236,39 @@ public final class JdbcEventLogStore implements EventLogStore {
             throw new OperationRefused("a running application's event log is never restored into");
         }
         try {
-            fi.collabmaturity.api.storage.DataFolder.prepare(folder); // owner only, as the application makes it
-            connection = open(folder, false);
-            PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, SCHEMA).execute();
-            PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, SCHEMA).execute();
-            connection.setAutoCommit(false);
-            long highest = 0;
-            try (PreparedStatement withIndex = connection.prepareStatement(insert(true));
-                 PreparedStatement withoutIndex = connection.prepareStatement(insert(false))) {
-                long[] state = new long[2]; // [0] highest index, [1] rows in the open batch
-                PreparedStatement[] used = new PreparedStatement[1];
+            if (server == null) {
+                fi.collabmaturity.api.storage.DataFolder.prepare(folder); // owner only, as the application makes it
+                connection = open(folder, false);
+                createEventTables(); // H2 commits DDL at once; its key store is a file of its own
+                connection.setAutoCommit(false);
+            } else {
+                // PostgreSQL's DDL is transactional: the tables come and go with the events and keys
+                connection.setAutoCommit(false);
+                createEventTables();
+                try (Statement s = connection.createStatement()) {
+                    s.execute(JdbcParticipantKeyStore.createTable("BYTEA"));
+                }
+            }
+            long highest;
+            try (PreparedStatement insert = connection.prepareStatement(insert())) {
+                long[] state = new long[3]; // [0] highest index, [1] rows in the open batch, [2] events without one
                 source.forEach(event -> {
                     try {
-                        PreparedStatement insert = event.globalIndex() == null ? withoutIndex : withIndex;
-                        if (used[0] != null && used[0] != insert) {
-                            throw new OperationRefused("the backup mixes events with and without global indexes");
+                        long index;
+                        if (event.globalIndex() == null) {
+                            index = ++state[2];
+                            if (state[2] != state[0] + 1) {
+                                throw new OperationRefused("the backup mixes events with and without global indexes");
+                            }
+                        } else {
+                            if (state[2] > 0) {
+                                throw new OperationRefused("the backup mixes events with and without global indexes");
+                            }
+                            index = event.globalIndex();
                         }
-                        used[0] = insert;
+                        state[0] = Math.max(state[0], index);
                         int i = 1;
-                        if (event.globalIndex() != null) {
-                            insert.setLong(i++, event.globalIndex());
-                            state[0] = Math.max(state[0], event.globalIndex());
-                        }
+                        insert.setLong(i++, index);
                         insert.setString(i++, event.eventIdentifier());
                         insert.setString(i++, event.aggregateIdentifier());
                         insert.setLong(i++, event.sequenceNumber());
@@ -202,15 +292,25 @@ public final class JdbcEventLogStore implements EventLogStore {
                                 + e.getMessage(), e);
                     }
                 });
-                if (used[0] != null && state[1] > 0) {
-                    used[0].executeBatch();
+                if (state[1] > 0) {
+                    insert.executeBatch();
                 }
                 highest = state[0];
+            }
+            if (server != null && highest > 0) {
+                // inside the transaction: were the process to stop right after the commit, the application's next
+                // event must still not take a restored position
+                try (PreparedStatement p = connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?)")) {
+                    p.setString(1, SCHEMA.domainEventTable());
+                    p.setString(2, SCHEMA.globalIndexColumn().toLowerCase(Locale.ROOT));
+                    p.setLong(3, highest);
+                    p.executeQuery().close();
+                }
             }
             beforeCommit.run();
             connection.commit();
             connection.setAutoCommit(true);
-            if (highest > 0) {
+            if (server == null && highest > 0) {
                 try (Statement s = connection.createStatement()) {
                     // the application's next event continues after the restored positions
                     s.execute("ALTER TABLE " + SCHEMA.domainEventTable() + " ALTER COLUMN "
@@ -219,10 +319,20 @@ public final class JdbcEventLogStore implements EventLogStore {
             }
         } catch (SQLException | java.io.UncheckedIOException e) {
             rollback();
-            throw new OperationRefused("the restore into " + folder + " failed and was undone: " + e.getMessage(), e);
+            throw new OperationRefused("the restore into " + describe() + " failed and was undone: "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             rollback();
             throw e;
+        }
+    }
+
+    private void createEventTables() throws SQLException {
+        try (PreparedStatement events = PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, SCHEMA);
+             PreparedStatement snapshots = PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection,
+                     SCHEMA)) {
+            events.execute();
+            snapshots.execute();
         }
     }
 
@@ -230,6 +340,12 @@ public final class JdbcEventLogStore implements EventLogStore {
     public ParticipantKeyArchive keys() {
         if (online) {
             return EMPTY_KEYS; // keys never leave a running application
+        }
+        if (server != null) {
+            if (keys == null) {
+                keys = new SameDatabaseKeys();
+            }
+            return keys;
         }
         if (keys == null) {
             if (connection == null && !Files.exists(folder.resolve(KEYS_FILE))) {
@@ -248,14 +364,14 @@ public final class JdbcEventLogStore implements EventLogStore {
     @Override
     public void close() {
         try {
-            if (keys != null) {
-                keys.close();
+            if (keys instanceof JdbcParticipantKeyStore store) {
+                store.close();
             }
             if (connection != null) {
                 connection.close();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the event log in " + folder, e);
+            throw new IllegalStateException("cannot close " + describe(), e);
         }
     }
 
@@ -269,15 +385,11 @@ public final class JdbcEventLogStore implements EventLogStore {
         }
     }
 
-    private static String insert(boolean withIndex) {
-        List<String> columns = new ArrayList<>();
-        if (withIndex) {
-            columns.add(SCHEMA.globalIndexColumn());
-        }
-        columns.addAll(List.of(SCHEMA.eventIdentifierColumn(), SCHEMA.aggregateIdentifierColumn(),
-                SCHEMA.sequenceNumberColumn(), SCHEMA.typeColumn(), SCHEMA.timestampColumn(),
-                SCHEMA.payloadTypeColumn(), SCHEMA.payloadRevisionColumn(), SCHEMA.payloadColumn(),
-                SCHEMA.metaDataColumn()));
+    private static String insert() {
+        List<String> columns = List.of(SCHEMA.globalIndexColumn(), SCHEMA.eventIdentifierColumn(),
+                SCHEMA.aggregateIdentifierColumn(), SCHEMA.sequenceNumberColumn(), SCHEMA.typeColumn(),
+                SCHEMA.timestampColumn(), SCHEMA.payloadTypeColumn(), SCHEMA.payloadRevisionColumn(),
+                SCHEMA.payloadColumn(), SCHEMA.metaDataColumn());
         return "INSERT INTO " + SCHEMA.domainEventTable() + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
     }
@@ -300,7 +412,18 @@ public final class JdbcEventLogStore implements EventLogStore {
         return "jdbc:h2:file:" + folder.resolve("participant-keys") + ";IFEXISTS=TRUE";
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
+    /** On PostgreSQL: whether the table is in the connection's search path (unquoted names are lower case). */
+    private boolean tableExists(String table) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            p.setString(1, table.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean h2TableExists(Connection c, String table) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = ?")) {
             p.setString(1, table.toUpperCase(java.util.Locale.ROOT));
@@ -315,6 +438,73 @@ public final class JdbcEventLogStore implements EventLogStore {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The JDBC url without a {@code password} parameter, for messages. */
+    static String withoutPassword(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        String kept = java.util.Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.toLowerCase(Locale.ROOT).startsWith("password="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
+    /**
+     * The keys of a PostgreSQL event log: the table {@code participant_keys} of the same database, read and
+     * written on the store's own connection, so that a restore imports them in the transaction of the events.
+     */
+    private final class SameDatabaseKeys implements ParticipantKeyArchive {
+
+        @Override
+        public List<StoredKey> exportKeys() {
+            List<StoredKey> out = new ArrayList<>();
+            try {
+                if (!tableExists("participant_keys")) {
+                    return out;
+                }
+                try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT participant, study_id, pseudonym, key_bytes FROM participant_keys")) {
+                    while (rs.next()) {
+                        out.add(new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new OperationRefused("cannot read the participant keys in " + describe() + ": "
+                        + e.getMessage(), e);
+            }
+            // the order of the embedded key store (study, pseudonym as Java compares them), whatever the
+            // database's collation: the same keys make the same keys file
+            out.sort(java.util.Comparator.comparing(StoredKey::studyId).thenComparing(StoredKey::pseudonym));
+            return out;
+        }
+
+        @Override
+        public void importKey(StoredKey key) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
+                insert.setString(1, key.participant());
+                insert.setString(2, key.studyId());
+                insert.setString(3, key.pseudonym());
+                insert.setBytes(4, key.key());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new OperationRefused("cannot store the key of participant " + key.participant() + " in "
+                        + describe() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public long keyCount() {
+            try {
+                return tableExists("participant_keys") ? count(connection, "participant_keys") : 0;
+            } catch (SQLException e) {
+                throw new OperationRefused("cannot count the participant keys in " + describe() + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 

@@ -14,9 +14,16 @@ import java.util.Arrays;
 /**
  * The backup and restore command: the application jar with {@code --backup=FILE} or {@code --restore=FILE} runs
  * this instead of the application, and exits (0 done, 1 refused or failed, 2 wrong arguments) without starting the
- * web server, the processors or any embedded store. The storage it works on is the application's own, chosen the
- * same way: {@code ASSESSMENT_MONGO_URI} (and {@code ASSESSMENT_MONGO_DATABASE}) for MongoDB, otherwise the embedded
- * default in {@code ASSESSMENT_DATA_DIR}.
+ * web server, the processors or any embedded store. It works on the application's own storage, chosen by the same
+ * two switches:
+ * <ul>
+ *     <li>the event log (with the participant keys): the PostgreSQL database of {@code ASSESSMENT_POSTGRES_URL}
+ *     ({@code ASSESSMENT_POSTGRES_USER}, {@code ASSESSMENT_POSTGRES_PASSWORD}) when set, otherwise the H2 files in
+ *     {@code ASSESSMENT_DATA_DIR} (the application must be stopped; on PostgreSQL a backup may run beside it);</li>
+ *     <li>the read models: the MongoDB database of {@code ASSESSMENT_MONGO_URI} ({@code ASSESSMENT_MONGO_DATABASE})
+ *     when set, otherwise the embedded store in {@code ASSESSMENT_DATA_DIR}. A backup does not read them (they are
+ *     rebuilt from the events); a restore only checks that they are empty.</li>
+ * </ul>
  *
  * <pre>
  * java -jar assessment-api.jar --backup=study.jsonl [--include-keys[=study.keys.jsonl]]
@@ -64,7 +71,9 @@ public final class OperationsCommand {
     private static int backup(Arguments arguments, StorageProperties storage, PrintStream out) {
         Path file = arguments.backup();
         Path keysFile = arguments.includeKeys() ? arguments.keysFileOr(defaultKeysFile(file)) : null;
-        try (EventLogStore store = JdbcEventLogStore.existing(storage.dataPath())) {
+        try (EventLogStore store = storage.embeddedEventLog() ? JdbcEventLogStore.existing(storage.dataPath())
+                : JdbcEventLogStore.existingPostgres(storage.postgresUrl(), storage.postgresUser(),
+                storage.postgresPassword())) {
             return reportBackup(BackupRestore.backup(store, file, keysFile), store, out);
         }
     }
@@ -91,9 +100,11 @@ public final class OperationsCommand {
         Path keysFile = arguments.keysFileOr(null);
         BackupRestore.RestoreResult result;
         String target;
-        try (EventLogStore store = JdbcEventLogStore.target(storage.dataPath())) {
+        try (EventLogStore store = storage.embeddedEventLog() ? JdbcEventLogStore.target(storage.dataPath())
+                : JdbcEventLogStore.postgres(storage.postgresUrl(), storage.postgresUser(),
+                storage.postgresPassword())) {
             target = store.describe();
-            result = BackupRestore.restore(file, keysFile, store);
+            result = BackupRestore.restore(file, keysFile, store, ReadModelStoreContents.of(storage));
         }
         out.println("Restored " + result.events() + " events from " + file + " into " + target + ".");
         out.println("The projections rebuild their read models from the events on the first start.");
@@ -120,8 +131,12 @@ public final class OperationsCommand {
             Usage:
               java -jar assessment-api.jar --backup=FILE [--include-keys[=KEYS_FILE]]
               java -jar assessment-api.jar --restore=FILE [--keys=KEYS_FILE]
-            The store is the application's: ASSESSMENT_MONGO_URI (MongoDB) or ASSESSMENT_DATA_DIR (embedded, default
-            ./data; stop the application first). A restore needs an empty store.""";
+            The stores are the application's. Event log and participant keys: the PostgreSQL database of
+            ASSESSMENT_POSTGRES_URL (with ASSESSMENT_POSTGRES_USER, ASSESSMENT_POSTGRES_PASSWORD), otherwise the H2
+            files in ASSESSMENT_DATA_DIR (default ./data; stop the application first). Read models: the MongoDB of
+            ASSESSMENT_MONGO_URI (ASSESSMENT_MONGO_DATABASE), otherwise the embedded store in ASSESSMENT_DATA_DIR.
+            A restore needs an empty event log and an empty read-model store; the read models are rebuilt from the
+            events on the first start. Backups of every release restore, also those of the old MongoDB event log.""";
 
     record Arguments(Path backup, Path restore, boolean includeKeys, Path keys) {
 

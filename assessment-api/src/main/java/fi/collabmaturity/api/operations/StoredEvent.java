@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One domain event exactly as an event store holds it: the serialized payload and metadata are the stored bytes
- * (the Jackson serializer's JSON text), never re-serialized. {@code globalIndex} is the JDBC store's position and
- * null for events read from MongoDB, which has none.
+ * (the Jackson serializer's JSON text), never re-serialized. {@code globalIndex} is the event log's position; it is
+ * null in backups of the old MongoDB event log, which had none.
  */
 public record StoredEvent(Long globalIndex, String eventIdentifier, String aggregateType, String aggregateIdentifier,
                           long sequenceNumber, String timestamp, String payloadType, String payloadRevision,

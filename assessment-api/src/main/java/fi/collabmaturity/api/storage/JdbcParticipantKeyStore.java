@@ -55,14 +55,21 @@ public class JdbcParticipantKeyStore implements ParticipantKeyStore, Participant
         return new JdbcParticipantKeyStore(new KeyDatabase.Postgres(url, user, password));
     }
 
+    /**
+     * The key table with {@code bytesType} for the key bytes ({@code BYTEA} on PostgreSQL): a restore into
+     * PostgreSQL creates it itself, in the transaction that writes the events.
+     */
+    public static String createTable(String bytesType) {
+        return "CREATE TABLE IF NOT EXISTS participant_keys (participant VARCHAR(36) PRIMARY KEY,"
+                + " study_id VARCHAR(64) NOT NULL, pseudonym VARCHAR(200) NOT NULL, key_bytes " + bytesType
+                + " NOT NULL, CONSTRAINT participant_keys_pseudonym UNIQUE (study_id, pseudonym))";
+    }
+
     JdbcParticipantKeyStore(KeyDatabase database) {
         this.database = database;
         open();
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS participant_keys (participant VARCHAR(36) PRIMARY KEY,"
-                    + " study_id VARCHAR(64) NOT NULL, pseudonym VARCHAR(200) NOT NULL, key_bytes "
-                    + database.bytesType() + " NOT NULL,"
-                    + " CONSTRAINT participant_keys_pseudonym UNIQUE (study_id, pseudonym))");
+            s.execute(createTable(database.bytesType()));
             try (ResultSet rs = s.executeQuery("SELECT participant, study_id, pseudonym, key_bytes FROM participant_keys")) {
                 while (rs.next()) {
                     remember(rs.getString(2), rs.getString(3),

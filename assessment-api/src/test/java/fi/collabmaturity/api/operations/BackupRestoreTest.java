@@ -14,12 +14,16 @@ import fi.collabmaturity.api.storage.JdbcParticipantKeyStore;
 import fi.collabmaturity.api.storage.StoredKey;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.DemoResults;
+import fi.collabmaturity.api.support.RealPostgres;
+import fi.collabmaturity.api.support.RequiresPostgres;
 import fi.collabmaturity.api.support.Slice;
+import fi.collabmaturity.api.support.SliceScenario;
 import fi.collabmaturity.api.support.TestData;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,9 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Backup and restore of a realistic study (the demo study: three waves, four areas, double-coded interviews,
  * self-assessments with comments, structural evidence, plus an erasure), through the application's own command:
- * restored into a fresh data folder (with the participant keys) and into MongoDB (without them), each restored
- * application must show the original's results. A file with one changed byte and a target that is not empty are
- * refused, and nothing is written.
+ * restored into a fresh data folder and, on the real PostgreSQL server ({@link OnPostgres}), into a fresh database,
+ * each restored application must show the original's results at the original positions. A backup taken by the old
+ * MongoDB event log release (test resources {@code backups/}) restores into both. A file with one changed byte, an
+ * event log that is not empty and a read-model store that is not empty are refused, and nothing is written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupRestoreTest {
@@ -230,8 +235,8 @@ class BackupRestoreTest {
         }
     }
 
-    @Test
-    void aChangedByteIsRefusedAndNothingIsWritten() throws IOException {
+    /** Copies of the backup with one byte changed: in the header, a payload, a sequence number, the checksum. */
+    private List<Path> corruptCopies(String name) throws IOException {
         byte[] bytes = Files.readAllBytes(backup);
         String text = new String(bytes, StandardCharsets.UTF_8);
         int[] positions = {
@@ -239,13 +244,24 @@ class BackupRestoreTest {
                 text.indexOf("\"waveId\":\"w202") + 14,             // a wave id in a payload: still valid JSON
                 text.indexOf("\"sequenceNumber\":3") + 17,          // a sequence number
                 text.lastIndexOf("\"sha256\":\"") + 20};            // the recorded checksum
+        List<Path> copies = new ArrayList<>();
         for (int i = 0; i < positions.length; i++) {
             assertThat(positions[i]).isGreaterThan(20);
             byte[] changed = bytes.clone();
             changed[positions[i]] = (byte) (changed[positions[i]] == '7' ? '8' : '7');
-            Path corrupt = work.resolve("corrupt-" + i + ".jsonl");
+            Path corrupt = work.resolve(name + "-" + i + ".jsonl");
             Files.write(corrupt, changed);
+            copies.add(corrupt);
+        }
+        return copies;
+    }
 
+    @Test
+    void aChangedByteIsRefusedAndNothingIsWritten() throws IOException {
+        byte[] bytes = Files.readAllBytes(backup);
+        List<Path> corruptCopies = corruptCopies("corrupt");
+        for (int i = 0; i < corruptCopies.size(); i++) {
+            Path corrupt = corruptCopies.get(i);
             Path target = work.resolve("corrupt-target-" + i);
             Command embedded = command("--restore=" + corrupt, "--assessment.storage.data-dir=" + target);
             assertThat(embedded.exit()).as(embedded.toString()).isEqualTo(1);
@@ -312,6 +328,31 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aMongoDbReadModelStoreWithCollectionsIsRefused() {
+        String database = "occupied";
+        try (MongoClient client = MongoClients.create(MONGO_URI)) {
+            client.getDatabase(database).getCollection("maturity_profiles").insertOne(new org.bson.Document("x", 1));
+        }
+        Path target = work.resolve("readmodels-occupied");
+        Command restore = command("--restore=" + backup, "--assessment.storage.data-dir=" + target,
+                "--assessment.storage.mongo-uri=" + MONGO_URI, "--assessment.storage.database=" + database);
+        assertThat(restore.exit()).as(restore.toString()).isEqualTo(1);
+        assertThat(restore.err()).startsWith("Refused: ").contains("the MongoDB database " + database)
+                .contains("1 documents in the collection maturity_profiles").contains("Nothing was written")
+                .doesNotContain("the data folder");
+        assertThat(Files.exists(target)).as("no data folder was created").isFalse();
+        try (MongoClient client = MongoClients.create(MONGO_URI)) {
+            assertThat(client.getDatabase(database).listCollectionNames()).containsExactly("maturity_profiles");
+        }
+    }
+
+    @Test
+    void restoresABackupOfTheOldMongoDbEventLogIntoADataFolder() throws IOException {
+        Path restored = work.resolve("restored-old-mongo");
+        restoreTheOldMongoDbBackup(() -> JdbcEventLogStore.existing(restored), restored);
+    }
+
+    @Test
     void theApplicationJarRunsTheCommandAndExitsWithoutAWebServer() throws Exception {
         Path viaMain = work.resolve("via-main.jsonl");
         Child backedUp = child("--backup=" + viaMain, "--assessment.storage.data-dir=" + original,
@@ -328,6 +369,84 @@ class BackupRestoreTest {
         Child usage = child("--backup");
         assertThat(usage.exit()).as(usage.output()).isEqualTo(2);
         assertThat(usage.output()).contains("Usage:");
+    }
+
+    static final String OLD_BACKUP = "mongo-era";
+
+    /** A file of the old MongoDB event log's backup in the test resources ({@code backups/README.md}). */
+    private static Path oldBackup(String suffix) {
+        try {
+            return Path.of(BackupRestoreTest.class.getResource("/backups/" + OLD_BACKUP + suffix).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Restores the old MongoDB event log's backup with its keys through the command, into the data folder
+     * {@code dataDir} or, with {@code eventLog}'s switch, into PostgreSQL (the read models in {@code dataDir}), and
+     * checks the result: the events renumbered 1..n in the file's order and otherwise as they were, the keys as in
+     * the keys file, and the restored application showing the profile and the self-assessments the old release
+     * showed.
+     */
+    private static void restoreTheOldMongoDbBackup(java.util.function.Supplier<JdbcEventLogStore> restoredLog,
+                                                   Path dataDir, String... eventLog) throws IOException {
+        Path file = oldBackup(".jsonl");
+        Path keysFile = oldBackup(".keys.jsonl");
+        List<StoredEvent> inFile = new ArrayList<>();
+        ChecksummedJsonLines.Read read = ChecksummedJsonLines.read(file, BackupRestore.EVENTS_FORMAT,
+                (number, json) -> inFile.add(EventLines.decode(json)));
+        assertThat(read.header().path("positions").asText()).as("a backup of the MongoDB event log")
+                .isEqualTo("event_time_epoch_ms");
+        assertThat(inFile).hasSize(10).allSatisfy(e -> assertThat(e.globalIndex()).isNull());
+        List<StoredKey> keysInFile = BackupRestore.readKeys(keysFile);
+        assertThat(keysInFile).hasSize(3);
+
+        List<String> args = new ArrayList<>(List.of("--restore=" + file, "--keys=" + keysFile,
+                "--assessment.storage.data-dir=" + dataDir));
+        args.addAll(List.of(eventLog));
+        Command restore = command(args.toArray(String[]::new));
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        assertThat(restore.out()).contains("Restored 10 events").contains("Restored 3 participant keys");
+        try (JdbcEventLogStore store = restoredLog.get()) {
+            List<StoredEvent> events = events(store);
+            assertThat(events).extracting(StoredEvent::globalIndex)
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, inFile.size()).boxed().toList());
+            assertThat(events.stream().map(e -> e.withGlobalIndex(null)).toList())
+                    .as("the same events in the file's order").isEqualTo(inFile);
+            assertThat(store.keys().exportKeys()).isEqualTo(keysInFile);
+        }
+
+        JsonNode expectedProfile = withoutPosition(ChecksummedJsonLines.JSON.readTree(
+                oldBackup(".profile.json").toFile()));
+        JsonNode expectedSelfAssessments = ChecksummedJsonLines.JSON.readTree(
+                oldBackup(".self-assessments.json").toFile());
+        try (ConfigurableApplicationContext app = start(dataDir, "not-the-restored-password", eventLog)) {
+            assertThat(app.getBean(EventLogPositions.class).head()).isEqualTo(inFile.size());
+            awaitProjections(app, inFile.size());
+            // the old release's admin account and password came along with the events
+            ApiClient api = new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort(), "admin",
+                    "mongo-admin");
+            String study = "/api/v1/studies/" + OLD_BACKUP;
+            JsonNode profile = DemoResults.ok(api.get(study + "/areas/lapland-hyte/profile?waveId=w2023&minPosition="
+                    + inFile.size()));
+            SliceScenario.assertProfile(profile);
+            assertThat(profile.path("asOf").path("position").asLong()).isEqualTo(inFile.size());
+            assertThat(withoutPosition(profile)).isEqualTo(expectedProfile);
+            assertThat(DemoResults.ok(api.get(study + "/self-assessments?size=100")))
+                    .as("pseudonyms readable: the keys travelled").isEqualTo(expectedSelfAssessments);
+
+            ApiClient.Response write = api.post("/api/v1/studies", Slice.study("after-old-restore"));
+            assertThat(write.status()).as(write.toString()).isEqualTo(201);
+            assertThat(write.position()).isEqualTo(inFile.size() + 1);
+        }
+    }
+
+    /** A response without its {@code asOf.position} (a time in milliseconds on the old MongoDB event log). */
+    private static JsonNode withoutPosition(JsonNode response) {
+        ObjectNode copy = response.deepCopy();
+        ((ObjectNode) copy.path("asOf")).remove("position");
+        return copy;
     }
 
     /** The study's whole audit trail, page by page, as one page. */
@@ -454,6 +573,222 @@ class BackupRestoreTest {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The same on the real PostgreSQL server: the event log (with the keys) in a database of its own for each test,
+     * the read models in a fresh data folder beside it.
+     */
+    @Nested
+    @RequiresPostgres
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnPostgres {
+
+        final List<RealPostgres.Database> databases = new ArrayList<>();
+
+        RealPostgres.Database database(String prefix) {
+            RealPostgres.Database database = RealPostgres.newDatabase(prefix);
+            databases.add(database);
+            return database;
+        }
+
+        @AfterAll
+        void dropTheDatabases() {
+            databases.forEach(RealPostgres::drop);
+        }
+
+        @Test
+        void restoresWithEveryPositionAndKeyAndBacksUpToTheSameFileAndBackIntoADataFolder() throws IOException {
+            RealPostgres.Database db = database("backup_roundtrip");
+            Command restore = command(with(postgres(db), "--restore=" + backup, "--keys=" + keys,
+                    "--assessment.storage.data-dir=" + work.resolve("pg-roundtrip-data")));
+            assertThat(restore.exit()).as(restore.toString()).isZero();
+            assertThat(restore.out()).contains("Restored " + originalEvents.size() + " events")
+                    .contains("into the PostgreSQL database " + db.url())
+                    .contains("Restored " + originalKeys.size() + " participant keys");
+            try (JdbcEventLogStore store = open(db)) {
+                assertThat(events(store)).as("the same events, bytes, order and positions (with the gap)")
+                        .isEqualTo(originalEvents);
+                assertThat(store.keys().exportKeys()).isEqualTo(originalKeys);
+                assertThat(store.contents()).contains(originalEvents.size() + " events in domainevententry",
+                        originalKeys.size() + " participant keys in participant_keys");
+            }
+            assertThat(globalIndexSequence(db)).as("the next event continues after the highest").isEqualTo(head);
+
+            // --backup from PostgreSQL: the same file, and the same keys
+            Path fromPostgres = work.resolve("from-postgres.jsonl");
+            Path fromPostgresKeys = work.resolve("from-postgres.keys.jsonl");
+            Command out = command(with(postgres(db), "--backup=" + fromPostgres,
+                    "--include-keys=" + fromPostgresKeys));
+            assertThat(out.exit()).as(out.toString()).isZero();
+            assertThat(out.out()).contains("Backed up " + originalEvents.size() + " events of the PostgreSQL database");
+            assertThat(Files.readAllBytes(fromPostgres)).isEqualTo(Files.readAllBytes(backup));
+            assertThat(BackupRestore.readKeys(fromPostgresKeys)).isEqualTo(originalKeys);
+
+            // and back into the embedded default: every global index and key as in the original
+            Path back = work.resolve("back-from-postgres");
+            Command into = command("--restore=" + fromPostgres, "--keys=" + fromPostgresKeys,
+                    "--assessment.storage.data-dir=" + back);
+            assertThat(into.exit()).as(into.toString()).isZero();
+            try (JdbcEventLogStore store = JdbcEventLogStore.existing(back)) {
+                assertThat(events(store)).isEqualTo(originalEvents);
+                assertThat(store.keys().exportKeys()).isEqualTo(originalKeys);
+            }
+        }
+
+        @Test
+        void theRestoredApplicationOnPostgresShowsTheSameResults() throws IOException {
+            RealPostgres.Database db = database("backup_app");
+            Path readModels = work.resolve("pg-app-data");
+            Command restore = command(with(postgres(db), "--restore=" + backup, "--keys=" + keys,
+                    "--assessment.storage.data-dir=" + readModels));
+            assertThat(restore.exit()).as(restore.toString()).isZero();
+
+            try (ConfigurableApplicationContext app = start(readModels, "not-the-restored-password", postgres(db))) {
+                assertThat(app.getBean(EventLogPositions.class).head()).isEqualTo(head);
+                awaitProjections(app, head);
+                ApiClient api = client(app);
+                Map<String, JsonNode> restoredResults = DemoResults.collect(api, 0);
+                assertThat(restoredResults.keySet()).isEqualTo(results.keySet());
+                for (String key : results.keySet()) {
+                    assertThat(restoredResults.get(key)).as(key).isEqualTo(results.get(key));
+                }
+                assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/interviews?size=500")))
+                        .as("excerpts and informants readable: the keys travelled").isEqualTo(interviews);
+                assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/self-assessments?size=500")))
+                        .isEqualTo(selfAssessments);
+                assertThat(allAudit(api)).isEqualTo(audit);
+                assertThat(exportBytes(app)).as("the export archive, byte for byte").isEqualTo(export);
+
+                // the online backup reads PostgreSQL through the application's pool: the same file
+                HttpResponse<byte[]> onlineFromPostgres = get(app, "/api/v1/admin/backup", "admin", PASSWORD);
+                assertThat(onlineFromPostgres.statusCode()).isEqualTo(200);
+                assertThat(onlineFromPostgres.body()).isEqualTo(Files.readAllBytes(backup));
+
+                ApiClient.Response write = api.post("/api/v1/studies", Slice.study("after-restore"));
+                assertThat(write.status()).as(write.toString()).isEqualTo(201);
+                assertThat(write.position()).isEqualTo(head + 1);
+            }
+        }
+
+        @Test
+        void aChangedByteOrAFailedWriteLeavesNothingInTheDatabase() throws IOException, SQLException {
+            RealPostgres.Database db = database("backup_corrupt");
+            for (Path corrupt : corruptCopies("pg-corrupt")) {
+                Command refused = command(with(postgres(db), "--restore=" + corrupt,
+                        "--assessment.storage.data-dir=" + work.resolve("pg-corrupt-data")));
+                assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+                assertThat(refused.err()).startsWith("Refused: ").contains("nothing was written");
+                assertThat(tables(db)).as("no table was created").isEmpty();
+            }
+
+            // a keys file that passes every check but one key the database cannot take (its participant reference
+            // is longer than the column): the events were written already, and are undone with the tables
+            Path badKeys = work.resolve("too-long.keys.jsonl");
+            try (ChecksummedJsonLines.Writer out = new ChecksummedJsonLines.Writer(badKeys, BackupRestore.KEYS_FORMAT,
+                    ChecksummedJsonLines.JSON.createObjectNode())) {
+                originalKeys.forEach(k -> out.line(BackupRestore.encode(k)));
+                out.line(BackupRestore.encode(new StoredKey("p".repeat(40), "lapland-demo", "TOO-LONG",
+                        new byte[32])));
+                out.finish();
+            }
+            Command failed = command(with(postgres(db), "--restore=" + backup, "--keys=" + badKeys,
+                    "--assessment.storage.data-dir=" + work.resolve("pg-corrupt-data")));
+            assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+            assertThat(failed.err()).contains("p".repeat(40));
+            assertThat(tables(db)).as("neither events nor keys nor their tables").isEmpty();
+            assertThat(Files.exists(work.resolve("pg-corrupt-data"))).isFalse();
+        }
+
+        @Test
+        void aDatabaseThatIsNotEmptyIsRefusedWithoutShowingThePassword() throws IOException, SQLException {
+            RealPostgres.Database db = database("backup_occupied");
+            // the password in the url, where the driver also takes it: no message may show it
+            String[] storage = {"--assessment.storage.postgres-url=" + db.url() + "?password=" + db.password(),
+                    "--assessment.storage.postgres-user=" + db.user(),
+                    "--assessment.storage.data-dir=" + work.resolve("pg-occupied-data")};
+            Command noLog = command(with(storage, "--backup=" + work.resolve("pg-nothing.jsonl")));
+            assertThat(noLog.exit()).as(noLog.toString()).isEqualTo(1);
+            assertThat(noLog.err()).contains("there is no event log in the PostgreSQL database " + db.url())
+                    .doesNotContain(db.password());
+
+            Command first = command(with(storage, "--restore=" + oldBackup(".jsonl"),
+                    "--keys=" + oldBackup(".keys.jsonl")));
+            assertThat(first.exit()).as(first.toString()).isZero();
+            assertThat(first.out()).doesNotContain(db.password());
+            Command second = command(with(storage, "--restore=" + backup, "--keys=" + keys));
+            assertThat(second.exit()).as(second.toString()).isEqualTo(1);
+            assertThat(second.err()).startsWith("Refused: the PostgreSQL database " + db.url() + " is not empty")
+                    .contains("10 events in domainevententry").contains("3 participant keys in participant_keys")
+                    .contains("Nothing was written").doesNotContain(db.password());
+            try (JdbcEventLogStore store = open(db)) {
+                assertThat(events(store)).hasSize(10);
+            }
+        }
+
+        @Test
+        void aMongoDbReadModelStoreWithCollectionsIsRefusedAndNothingIsWritten() throws SQLException {
+            RealPostgres.Database db = database("backup_mongo_occupied");
+            String mongoDatabase = "occupied-beside-postgres";
+            try (MongoClient client = MongoClients.create(MONGO_URI)) {
+                client.getDatabase(mongoDatabase).getCollection("trackingtokens")
+                        .insertOne(new org.bson.Document("processorName", "profiles"));
+            }
+            Command refused = command(with(postgres(db), "--restore=" + backup, "--keys=" + keys,
+                    "--assessment.storage.mongo-uri=" + MONGO_URI, "--assessment.storage.database=" + mongoDatabase));
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err()).contains("the MongoDB database " + mongoDatabase)
+                    .contains("1 documents in the collection trackingtokens").contains("Nothing was written")
+                    .doesNotContain("PostgreSQL database " + db.url() + " is not empty");
+            assertThat(tables(db)).isEmpty();
+        }
+
+        @Test
+        void restoresABackupOfTheOldMongoDbEventLog() throws IOException {
+            RealPostgres.Database db = database("backup_old_mongo");
+            Path readModels = work.resolve("pg-old-mongo-data");
+            restoreTheOldMongoDbBackup(() -> open(db), readModels, postgres(db));
+        }
+    }
+
+    /** The command-line switch to a PostgreSQL event log. */
+    private static String[] postgres(RealPostgres.Database db) {
+        return new String[]{"--assessment.storage.postgres-url=" + db.url(),
+                "--assessment.storage.postgres-user=" + db.user(),
+                "--assessment.storage.postgres-password=" + db.password()};
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static JdbcEventLogStore open(RealPostgres.Database db) {
+        return JdbcEventLogStore.existingPostgres(db.url(), db.user(), db.password());
+    }
+
+    /** The tables in the database's public schema. */
+    private static List<String> tables(RealPostgres.Database db) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The last value the global index sequence handed out (or was set to). */
+    private static long globalIndexSequence(RealPostgres.Database db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT last_value FROM domainevententry_globalindex_seq")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
