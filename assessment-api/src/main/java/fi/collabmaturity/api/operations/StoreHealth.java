@@ -10,29 +10,63 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Readiness: the event log answers (its PostgreSQL server, or the embedded H2 file), the read-model store answers, and the projections are caught up (within a
- * small lag, so that a busy instance stays ready). Details are shown to admins only.
+ * Readiness: the event log answers (its PostgreSQL server, or the embedded H2 file), the read-model store answers,
+ * and the projections are caught up (within a small lag, so that a busy instance stays ready). Details are shown to
+ * admins only.
+ *
+ * <p>The event log is asked with a time limit: a PostgreSQL server that does not answer would otherwise hold the
+ * probe for the pool's connection timeout (30 s), longer than a probe waits, and the probe would fail without saying
+ * why.
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreHealth {
 
     static final long READY_LAG_EVENTS = 1000;
+    static final Duration EVENT_LOG_TIME_LIMIT = Duration.ofSeconds(3);
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "event-log-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Bean
     HealthIndicator eventLog(EventLogPositions positions, StorageProperties storage) {
         String store = storage.embeddedEventLog() ? "h2" : "postgresql";
         return () -> {
             try {
-                return Health.up().withDetail("head", positions.head()).withDetail("store", store).build();
+                return Health.up().withDetail("head", head(positions)).withDetail("store", store).build();
             } catch (RuntimeException e) {
                 return Health.down().withDetail("store", store).withDetail("error", e.getClass().getSimpleName())
                         .build();
             }
         };
+    }
+
+    /** The event log's head, or an exception if the log does not answer within the time limit. */
+    static long head(EventLogPositions positions) {
+        Future<Long> head = PROBES.submit(positions::head);
+        try {
+            return head.get(EVENT_LOG_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            head.cancel(true);
+            throw new IllegalStateException("the event log did not answer within " + EVENT_LOG_TIME_LIMIT, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Bean
@@ -48,11 +82,12 @@ public class StoreHealth {
     }
 
     @Bean
-    HealthIndicator projections(ProjectionAdmin admin) {
+    HealthIndicator projections(ProjectionAdmin admin, EventLogPositions positions) {
         return () -> {
             List<Map<String, Object>> status;
             try {
-                status = admin.status(); // the lag needs the event log's head
+                head(positions); // the lag needs the head: asked first with the time limit
+                status = admin.status();
             } catch (RuntimeException e) {
                 return Health.outOfService().withDetail("error", e.getClass().getSimpleName()).build();
             }
