@@ -12,17 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Replay equals live with the event log on a real PostgreSQL server (its own data folder for the read models). */
 @RequiresPostgres
-class ReplayEqualsLiveOnPostgresTest extends ReplayEqualsLiveTest {
+class ReplayEqualsLiveOnPostgresTest extends ReplayEqualsLiveContract {
 
     static RealPostgres.Database database;
 
-    /** Registered after the superclass's properties, so these win where both name one. */
     @DynamicPropertySource
-    static void onPostgres(DynamicPropertyRegistry registry) {
+    static void storage(DynamicPropertyRegistry registry) {
         database = RealPostgres.newDatabase("replay");
         database.register(registry);
-        java.nio.file.Path data = TestData.freshFolder("replay-postgres");
-        registry.add("assessment.storage.data-dir", data::toString);
+        demoStudyIn(TestData.freshFolder("replay-postgres"), registry);
     }
 
     @AfterAll
