@@ -484,13 +484,8 @@ public final class JdbcEventLogStore implements EventLogStore {
 
         @Override
         public void importKey(StoredKey key) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO participant_keys (participant, study_id, pseudonym, key_bytes) VALUES (?,?,?,?)")) {
-                insert.setString(1, key.participant());
-                insert.setString(2, key.studyId());
-                insert.setString(3, key.pseudonym());
-                insert.setBytes(4, key.key());
-                insert.executeUpdate();
+            try {
+                JdbcParticipantKeyStore.insert(connection, key);
             } catch (SQLException e) {
                 throw new OperationRefused("cannot store the key of participant " + key.participant() + " in "
                         + describe() + ": " + e.getMessage(), e);

@@ -341,18 +341,24 @@ public class JdbcParticipantKeyStore implements ParticipantKeyStore, Participant
 
     @Override
     public synchronized void importKey(StoredKey key) {
-        try (PreparedStatement insert = connection().prepareStatement(
-                INSERT)) {
-            insert.setString(1, key.participant());
-            insert.setString(2, key.studyId());
-            insert.setString(3, key.pseudonym());
-            insert.setBytes(4, key.key());
-            insert.executeUpdate();
+        try {
+            insert(connection(), key);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the key of participant " + key.participant(), e);
         }
         remember(key.studyId(), key.pseudonym(), new ParticipantKey(key.participant(),
                 new SecretKeySpec(key.key(), "AES")));
+    }
+
+    /** Stores a key as it was, on {@code connection} (in its transaction, if one is open). */
+    public static void insert(Connection connection, StoredKey key) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, key.participant());
+            insert.setString(2, key.studyId());
+            insert.setString(3, key.pseudonym());
+            insert.setBytes(4, key.key());
+            insert.executeUpdate();
+        }
     }
 
     @Override

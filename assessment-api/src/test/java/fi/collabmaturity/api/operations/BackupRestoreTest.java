@@ -207,17 +207,7 @@ class BackupRestoreTest {
             ApiClient api = client(app);
             assertThat(api.as("admin", "not-the-restored-password").get("/api/v1/studies").status())
                     .as("the admin account is the restored one").isEqualTo(401);
-            Map<String, JsonNode> restoredResults = DemoResults.collect(api, 0);
-            assertThat(restoredResults.keySet()).isEqualTo(results.keySet());
-            for (String key : results.keySet()) {
-                assertThat(restoredResults.get(key)).as(key).isEqualTo(results.get(key));
-            }
-            assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/interviews?size=500")))
-                    .as("excerpts and informants readable: the keys travelled").isEqualTo(interviews);
-            assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/self-assessments?size=500")))
-                    .isEqualTo(selfAssessments);
-            assertThat(allAudit(api)).isEqualTo(audit);
-            assertThat(exportBytes(app)).as("the export archive, byte for byte").isEqualTo(export);
+            showsWhatTheOriginalShowed(app, api);
 
             // the restored log goes on: the next event takes the next position
             ApiClient.Response write = api.post("/api/v1/studies", Slice.study("after-restore"));
@@ -531,6 +521,21 @@ class BackupRestoreTest {
      * a gap, and a JDBC processor's token keeps its gaps, which {@code GapAwareTrackingToken.covers} counts against
      * it (see the note on gaps in docs/operations.md); here a processor's position at or past the head is enough.
      */
+    /** Every result, the interviews and self-assessments (keys restored), the audit trail and the export. */
+    private void showsWhatTheOriginalShowed(ConfigurableApplicationContext app, ApiClient api) {
+        Map<String, JsonNode> restoredResults = DemoResults.collect(api, 0);
+        assertThat(restoredResults.keySet()).isEqualTo(results.keySet());
+        for (String key : results.keySet()) {
+            assertThat(restoredResults.get(key)).as(key).isEqualTo(results.get(key));
+        }
+        assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/interviews?size=500")))
+                .as("excerpts and informants readable: the keys travelled").isEqualTo(interviews);
+        assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/self-assessments?size=500")))
+                .isEqualTo(selfAssessments);
+        assertThat(allAudit(api)).isEqualTo(audit);
+        assertThat(exportBytes(app)).as("the export archive, byte for byte").isEqualTo(export);
+    }
+
     private static void awaitProjections(ConfigurableApplicationContext app, long position) {
         ProjectionAdmin projections = app.getBean(ProjectionAdmin.class);
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
@@ -650,17 +655,7 @@ class BackupRestoreTest {
                 assertThat(app.getBean(EventLogPositions.class).head()).isEqualTo(head);
                 awaitProjections(app, head);
                 ApiClient api = client(app);
-                Map<String, JsonNode> restoredResults = DemoResults.collect(api, 0);
-                assertThat(restoredResults.keySet()).isEqualTo(results.keySet());
-                for (String key : results.keySet()) {
-                    assertThat(restoredResults.get(key)).as(key).isEqualTo(results.get(key));
-                }
-                assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/interviews?size=500")))
-                        .as("excerpts and informants readable: the keys travelled").isEqualTo(interviews);
-                assertThat(DemoResults.ok(api.get(DemoResults.STUDY + "/self-assessments?size=500")))
-                        .isEqualTo(selfAssessments);
-                assertThat(allAudit(api)).isEqualTo(audit);
-                assertThat(exportBytes(app)).as("the export archive, byte for byte").isEqualTo(export);
+                showsWhatTheOriginalShowed(app, api);
 
                 // the online backup reads PostgreSQL through the application's pool: the same file
                 HttpResponse<byte[]> onlineFromPostgres = get(app, "/api/v1/admin/backup", "admin", PASSWORD);
