@@ -3,8 +3,8 @@ package fi.collabmaturity.api;
 import fi.collabmaturity.api.support.RealPostgres;
 import fi.collabmaturity.api.support.RequiresPostgres;
 import fi.collabmaturity.api.support.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Replay equals live with the event log on a real PostgreSQL server (its own data folder for the read models). */
 @RequiresPostgres
+@DirtiesContext
 class ReplayEqualsLiveOnPostgresTest extends ReplayEqualsLiveContract {
 
     static RealPostgres.Database database;
@@ -23,12 +24,6 @@ class ReplayEqualsLiveOnPostgresTest extends ReplayEqualsLiveContract {
         demoStudyIn(TestData.freshFolder("replay-postgres"), registry);
     }
 
-    @AfterAll
-    static void drop() {
-        if (database != null) {
-            RealPostgres.drop(database);
-        }
-    }
 
     @Test
     void readsItsEventsFromPostgres() {

@@ -3,10 +3,10 @@ package fi.collabmaturity.api.storage;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fi.collabmaturity.api.support.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (mongo-java-server, in memory) stands in for it; the application reaches it through the official driver exactly
  * as it would reach a replica set.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MongoReadModelsTest extends StorageCombinationContract {
 
@@ -34,10 +35,6 @@ class MongoReadModelsTest extends StorageCombinationContract {
         registry.add("assessment.admin-password", () -> PASSWORD);
     }
 
-    @AfterAll
-    static void stop() {
-        MONGO.shutdownNow();
-    }
 
     @Autowired
     ApplicationContext context;

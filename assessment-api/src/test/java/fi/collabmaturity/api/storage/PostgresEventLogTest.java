@@ -3,8 +3,8 @@ package fi.collabmaturity.api.storage;
 import fi.collabmaturity.api.support.RealPostgres;
 import fi.collabmaturity.api.support.RequiresPostgres;
 import fi.collabmaturity.api.support.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event log, keys and idempotency records on a real PostgreSQL server; the read models embedded. */
 @RequiresPostgres
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresEventLogTest extends StorageCombinationContract {
 
@@ -28,12 +29,6 @@ class PostgresEventLogTest extends StorageCombinationContract {
         registry.add("assessment.admin-password", () -> PASSWORD);
     }
 
-    @AfterAll
-    static void drop() {
-        if (database != null) {
-            RealPostgres.drop(database);
-        }
-    }
 
     @Override
     String eventLogProduct() {

@@ -4,10 +4,10 @@ import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.RealPostgres;
 import fi.collabmaturity.api.support.RequiresPostgres;
 import fi.collabmaturity.api.support.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * itself out of service (so a load balancer stops sending it writes), and ready again once the database is back.
  */
 @RequiresPostgres
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresReadinessTest {
 
@@ -35,12 +36,6 @@ class PostgresReadinessTest {
         registry.add("assessment.admin-password", () -> "ready-admin");
     }
 
-    @AfterAll
-    static void drop() {
-        if (database != null) {
-            RealPostgres.drop(database);
-        }
-    }
 
     @LocalServerPort
     int port;

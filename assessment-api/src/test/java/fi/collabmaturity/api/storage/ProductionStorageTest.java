@@ -5,8 +5,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fi.collabmaturity.api.support.RealPostgres;
 import fi.collabmaturity.api.support.RequiresPostgres;
 import fi.collabmaturity.api.support.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store is in the data folder.
  */
 @RequiresPostgres
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProductionStorageTest extends StorageCombinationContract {
 
@@ -40,15 +41,6 @@ class ProductionStorageTest extends StorageCombinationContract {
         registry.add("assessment.admin-password", () -> PASSWORD);
     }
 
-    @AfterAll
-    static void stop() {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (database != null) {
-            RealPostgres.drop(database);
-        }
-    }
 
     @Override
     String eventLogProduct() {

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every combination of the two storage switches must do, over real HTTP: the slice to the last decimal, a
  * spreadsheet import that is all or nothing, read-your-writes at the global index, and an export whose bytes
  * {@code asOf} its position are the bytes of the head. Each subclass is one combination, started as a whole
- * application; the embedded default's own test is {@code EmbeddedSliceTest}.
+ * application; the embedded default's own test is {@code EmbeddedSliceTest}. Each subclass's context is closed
+ * right after it ({@code @DirtiesContext}), while the servers it uses still run: closed at the JVM's exit, after
+ * they had stopped, it held the exit up for the drivers' 30-second timeouts.
  */
 @AutoConfigureObservability
 abstract class StorageCombinationContract {
