@@ -1,6 +1,7 @@
 package fi.collabmaturity.api.questionnaire;
 
 import fi.collabmaturity.api.security.StudyAccess;
+import fi.collabmaturity.api.web.Paging;
 import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.privacy.PersonalDataSealer;
@@ -126,13 +127,17 @@ public class QuestionnaireController {
     }
 
     @GetMapping
-    public Map<String, Object> list(@PathVariable String studyId,
+    public Map<String, Object> list(@PathVariable String studyId, @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
                                     @RequestParam(required = false) Long minPosition) {
+        Paging paging = Paging.of(page, size);
         StudyFacts study = access.read(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        List<Map<String, Object>> content = questionnaires.list(studyId).stream()
-                .map(doc -> view(study, doc, false)).toList();
-        return Map.of("content", content);
+        List<Document> all = questionnaires.list(studyId);
+        int from = (int) Math.min((long) paging.page() * paging.size(), all.size());
+        int to = Math.min(all.size(), from + paging.size());
+        return Responses.page(all.subList(from, to).stream().map(doc -> view(study, doc, false)).toList(),
+                paging.page(), paging.size(), all.size());
     }
 
     @GetMapping("/{questionnaireId}")
