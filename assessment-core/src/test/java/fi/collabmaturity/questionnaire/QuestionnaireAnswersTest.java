@@ -56,13 +56,42 @@ class QuestionnaireAnswersTest {
         answers = handler();
     }
 
+    /** How many times a participant key was asked for (and created, if new) through {@link #handler()}. */
+    private final java.util.concurrent.atomic.AtomicInteger keysObtained = new java.util.concurrent.atomic.AtomicInteger();
+
     private QuestionnaireAnswers handler() {
+        fi.collabmaturity.privacy.ParticipantKeyStore counting = new fi.collabmaturity.privacy.ParticipantKeyStore() {
+            @Override
+            public fi.collabmaturity.privacy.ParticipantKey obtain(String studyId, String pseudonym) {
+                keysObtained.incrementAndGet();
+                return world.keys.obtain(studyId, pseudonym);
+            }
+
+            @Override
+            public java.util.Optional<fi.collabmaturity.privacy.ParticipantKey> find(String participant) {
+                return world.keys.find(participant);
+            }
+
+            @Override
+            public java.util.Optional<String> participantOf(String studyId, String pseudonym) {
+                return world.keys.participantOf(studyId, pseudonym);
+            }
+
+            @Override
+            public boolean destroy(String participant) {
+                return world.keys.destroy(participant);
+            }
+        };
+        return handler(new fi.collabmaturity.privacy.PersonalDataSealer(counting));
+    }
+
+    private QuestionnaireAnswers handler(fi.collabmaturity.privacy.PersonalDataSealer sealer) {
         Repository<Questionnaire> questionnaires = EventSourcingRepository.builder(Questionnaire.class)
                 .eventStore(world.eventStore).build();
         Repository<SelfAssessment> selfAssessments = EventSourcingRepository.builder(SelfAssessment.class)
                 .eventStore(world.eventStore).build();
         return new QuestionnaireAnswers(questionnaires, selfAssessments, world.directory, world.frameworks,
-                world.sealer, world.slots, clock);
+                sealer, world.slots, clock);
     }
 
     @AfterEach
@@ -190,6 +219,9 @@ class QuestionnaireAnswersTest {
                 QuestionnaireRefusedException.NO_CONSENT);
         assertThat(world.eventsOf(QUESTIONNAIRE)).hasSize(1);
         assertThat(world.eventsOf(RecordIds.selfAssessment(STUDY, "sa1"))).isEmpty();
+        assertThat(keysObtained).as("not even a key for the respondent").hasValue(0);
+        submit(answer(OPEN_LINK, "sa1"));
+        assertThat(keysObtained.get()).as("the counting store is the one the answers use").isPositive();
     }
 
     @Test
@@ -238,6 +270,7 @@ class QuestionnaireAnswersTest {
                 e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactlyInAnyOrder("answers.trust", "answers.nonsense", "organisationType"));
         assertThat(world.eventsOf(QUESTIONNAIRE)).hasSize(1);
+        assertThat(keysObtained).as("refused before anything is sealed").hasValue(0);
     }
 
     @Test
