@@ -1,6 +1,7 @@
 package fi.collabmaturity.api.questionnaire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.storage.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
@@ -50,6 +51,8 @@ class QuestionnaireApiTest {
     EventLogPositions positions;
     @Autowired
     QuestionnaireForms forms;
+    @Autowired
+    ProjectionAdmin projections;
     ApiClient api;
     ApiClient viewer;
 
@@ -284,6 +287,35 @@ class QuestionnaireApiTest {
         assertThat(api.post(Q, """
                 {"areaIds":["access1"],"waveId":"w1","languages":["fi"],"mode":"sometimes","privacyNotice":{}}""")
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void rebuildingTheStudiesProjectionGivesTheSameQuestionnaires() throws Exception {
+        area("replay1");
+        String id = created(api.post(Q, body("invited", "w1", "replay1"))).json().path("id").asText();
+        JsonNode links = created(api.post(Q + "/" + id + "/invitations", "{\"count\":3}")).json().path("links");
+        String first = token(links.get(0).asText());
+        QuestionnaireForms.Form form = forms.open(first).orElseThrow();
+        forms.submit(first, answer(form, "replay1"));
+        forms.submit(first, answer(form.noticeVersion(), "replay1", "1.0"));
+        QuestionnaireForms.Receipt withdrawn = forms.submit(token(links.get(1).asText()), answer(form, "replay1"));
+        forms.withdraw(withdrawn.withdrawalCode());
+        long head = positions.head();
+        JsonNode live = api.get(Q + "?size=500&minPosition=" + head).json();
+        JsonNode one = questionnaire(id);
+        assertThat(one.path("responses").asInt()).isEqualTo(1);
+        assertThat(one.path("withdrawn").asInt()).isEqualTo(1);
+        QuestionnaireForms.Previous previous = forms.open(first).orElseThrow().previous().orElseThrow();
+
+        assertThat(api.post("/api/v1/admin/projections/studies/replay", "").status()).isEqualTo(202);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!projections.caughtUp("studies", head) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(projections.caughtUp("studies", head)).as("studies rebuilt").isTrue();
+        assertThat(api.get(Q + "?size=500&minPosition=" + head).json()).isEqualTo(live);
+        assertThat(questionnaire(id)).isEqualTo(one);
+        assertThat(forms.open(first).orElseThrow().previous()).contains(previous);
     }
 
     @Test
