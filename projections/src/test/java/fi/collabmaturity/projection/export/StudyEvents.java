@@ -23,6 +23,7 @@ import fi.collabmaturity.study.WaveCreated;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ final class StudyEvents {
     final InMemoryParticipantKeyStore keys = new InMemoryParticipantKeyStore();
     final PersonalDataSealer sealer = new PersonalDataSealer(keys);
     final List<Object> events = new ArrayList<>();
+    /** The metadata the write side gives some events (by event instance; absent: none). */
+    final Map<Object, Map<String, ?>> metaData = new IdentityHashMap<>();
     final String studyId;
 
     StudyEvents(String studyId) {
@@ -129,6 +132,16 @@ final class StudyEvents {
     StudyEvents withdrawFinding(String interview, String wave, String id, String area, String dimension) {
         events.add(new FindingWithdrawn(interview, studyId, wave, id, area, dimension, "coded twice"));
         return this;
+    }
+
+    /** Gives the last event the metadata {@code key=value}, as the write side's unit of work would. */
+    StudyEvents withMetaData(String key, String value) {
+        metaData.put(events.get(events.size() - 1), Map.of(key, value));
+        return this;
+    }
+
+    Map<String, ?> metaDataOf(Object event) {
+        return metaData.getOrDefault(event, Map.of());
     }
 
     String participant(String pseudonym) {
