@@ -11,6 +11,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import fi.collabmaturity.questionnaire.OpenQuestionnaire;
+import fi.collabmaturity.questionnaire.QuestionnaireTokens;
+import fi.collabmaturity.questionnaire.SubmitQuestionnaireAnswer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The collection mode of each self-assessment in the export, through the real write side: an answer typed in
  * through the API is {@code api}, the rows of a spreadsheet import (also a one-row file, and a row that replaces a
- * typed-in answer) are {@code spreadsheet}; the codebooks stay valid and every row's mode is one of the codes
+ * typed-in answer) are {@code spreadsheet}, an answer sent through a questionnaire's link (by the questionnaire's own
+ * command, as the public form sends it) is {@code questionnaire} with the questionnaire's id; the codebooks stay valid and every row's mode is one of the codes
  * datapackage.json allows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -50,6 +57,8 @@ class CollectionModeExportTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CommandGateway commands;
     ApiClient researcher;
     /** The self-assessment id of each pseudonym, as the write side answered. */
     final Map<String, String> ids = new LinkedHashMap<>();
@@ -74,6 +83,21 @@ class CollectionModeExportTest {
         // a corrected file replaces the typed-in answer: the new answer came from the spreadsheet
         ids.put("A-REPLACED", created(researcher.upload(IMPORT + "?replace=true", "korjattu.csv", "text/csv",
                 file("hyte;w1;A-REPLACED;municipality;coordination;2"))).json().path("ids").get(0).asText());
+        ids.put("questionnaire", answerThroughAQuestionnaire("q-hyte"));
+    }
+
+    /** Opens a questionnaire on the area and answers it through its open link; returns the self-assessment id. */
+    private String answerThroughAQuestionnaire(String questionnaireId) {
+        String link = QuestionnaireTokens.newToken();
+        Map<String, String> notice = Map.of("fi", "Tietosuojaseloste.", "en", "Privacy notice.");
+        commands.sendAndWait(new OpenQuestionnaire(questionnaireId, "cm", List.of("hyte"), "w1", List.of("fi", "en"),
+                "open", null, Map.of(), notice, false, true, true, QuestionnaireTokens.hash(link)));
+        String id = "sa-" + questionnaireId;
+        commands.sendAndWait(new SubmitQuestionnaireAnswer("cm", questionnaireId, QuestionnaireTokens.hash(link), id,
+                QuestionnaireTokens.hash(QuestionnaireTokens.newToken()), true,
+                QuestionnaireTokens.noticeVersion(notice), "fi", "hyte", Map.of("trust", new BigDecimal("2.5")),
+                Map.of(), "ngo", "operations"));
+        return id;
     }
 
     @Test
@@ -82,15 +106,15 @@ class CollectionModeExportTest {
         assertThat(zip.status()).as(zip.toString()).isEqualTo(200);
         Map<String, String> modeOf = new LinkedHashMap<>();
         for (CSVRecord r : csv(zip.file("self_assessments_long.csv"))) {
-            modeOf.put(r.get("respondent_pseudonym"), r.get("collection_mode") + "|" + r.get("questionnaire_id")
-                    + "|" + r.get("self_assessment_id"));
+            modeOf.put(r.get("self_assessment_id"), r.get("collection_mode") + "|" + r.get("questionnaire_id"));
         }
-        assertThat(modeOf).containsExactly(
-                Map.entry("A-REPLACED", "spreadsheet||" + ids.get("A-REPLACED")),
-                Map.entry("A-TYPED", "api||" + ids.get("A-TYPED")),
-                Map.entry("S-ALONE", "spreadsheet||" + ids.get("S-ALONE")),
-                Map.entry("S-ONE", "spreadsheet||" + ids.get("S-ONE")),
-                Map.entry("S-TWO", "spreadsheet||" + ids.get("S-TWO")));
+        assertThat(modeOf).containsOnly(
+                Map.entry(ids.get("A-REPLACED"), "spreadsheet|"),
+                Map.entry(ids.get("A-TYPED"), "api|"),
+                Map.entry(ids.get("S-ALONE"), "spreadsheet|"),
+                Map.entry(ids.get("S-ONE"), "spreadsheet|"),
+                Map.entry(ids.get("S-TWO"), "spreadsheet|"),
+                Map.entry("sa-q-hyte", "questionnaire|q-hyte"));
         assertThat(zip.file("self_assessments_long.csv").lines().findFirst().orElseThrow())
                 .isEqualTo("study_id,wave_id,area_id,self_assessment_id,respondent_pseudonym,organisation_type,"
                         + "actor_level,respondent_erased,respondent_kind,group_size,collection_mode,questionnaire_id,"

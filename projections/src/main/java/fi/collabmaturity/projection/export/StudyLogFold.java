@@ -13,6 +13,7 @@ import fi.collabmaturity.interview.InformantDetails;
 import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswered;
 import fi.collabmaturity.reference.InterfaceTheme;
 import fi.collabmaturity.reference.InterfaceThemeAdded;
 import fi.collabmaturity.reference.InterfaceThemeCatalog;
@@ -53,7 +54,7 @@ public final class StudyLogFold {
             StudyFrameworkUpgraded.class, WaveCreated.class, WaveClosed.class,
             WaveReopened.class, AreaRegistered.class, TargetProfileSet.class, InterviewRecorded.class,
             FindingRecorded.class, FindingRecoded.class, FindingWithdrawn.class, SelfAssessmentSubmitted.class,
-            SelfAssessmentWithdrawn.class, InterfaceThemeAdded.class);
+            SelfAssessmentWithdrawn.class, InterfaceThemeAdded.class, QuestionnaireAnswered.class);
 
     /** The events whose metadata the fold reads (a reader may leave every other event's metadata unread). */
     public static final Set<Class<?>> META_DATA_TYPES = Set.of(SelfAssessmentSubmitted.class);
@@ -146,6 +147,9 @@ public final class StudyLogFold {
             selfAssessments.put(e.selfAssessmentId(), selfAssessment(e, collectionMode(metaData)));
         } else if (event instanceof SelfAssessmentWithdrawn e && mine(e.studyId())) {
             selfAssessments.remove(e.selfAssessmentId());
+            questionnaireOf.remove(e.selfAssessmentId());
+        } else if (event instanceof QuestionnaireAnswered e && mine(e.studyId())) {
+            questionnaireOf.put(e.selfAssessmentId(), e.questionnaireId());
         }
     }
 

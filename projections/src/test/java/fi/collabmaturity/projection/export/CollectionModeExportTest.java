@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How each self-assessment was collected, in self_assessments_long.csv: {@code api} for one without a mark,
- * {@code spreadsheet} for one whose event an import marked, and the codebooks describing both columns from their
- * one definition.
+ * {@code spreadsheet} for one whose event an import marked, {@code questionnaire} with its id for one a questionnaire
+ * of the study names, and the codebooks describing both columns from their one definition.
  */
 class CollectionModeExportTest {
 
@@ -28,7 +28,19 @@ class CollectionModeExportTest {
                 .withMetaData(CollectionMode.META_DATA_KEY, CollectionMode.SPREADSHEET)
                 // another entry of the metadata (a user name, say) does not make an answer imported
                 .selfAssessment("sa3", "a-area", "w2024", "P3", "trust=1.5", Map.of())
-                .withMetaData("username", "spreadsheet");
+                .withMetaData("username", "spreadsheet")
+                // a questionnaire's answer, then its replacement through the same invitation (the first withdrawn)
+                .selfAssessment("sa4", "a-area", "w2024", "Q1", "trust=1.0", Map.of())
+                .questionnaireAnswered("q-1", "sa4", "a-area", "w2024", null)
+                .withdrawSelfAssessment("sa4", "a-area", "w2024")
+                .selfAssessment("sa5", "a-area", "w2024", "Q1", "trust=3.0", Map.of())
+                .questionnaireAnswered("q-1", "sa5", "a-area", "w2024", "sa4")
+                // the questionnaire's event may come first in its unit of work
+                .questionnaireAnswered("q-2", "sa6", "a-area", "w2024", null)
+                .selfAssessment("sa6", "a-area", "w2024", "Q2", "trust=2.0", Map.of())
+                // another study's questionnaire naming this study's answer changes nothing
+                .also(new fi.collabmaturity.questionnaire.QuestionnaireAnswered("q-9", "other", "sa1", "a-area",
+                        "w2024", null, "0".repeat(64), null));
     }
 
     /** The mode is not personal data: an erased respondent's answer keeps it. */
@@ -42,6 +54,8 @@ class CollectionModeExportTest {
                 respondent_erased,respondent_kind,group_size,collection_mode,questionnaire_id,dimension,value
                 c1,w2024,a-area,sa1,P1,municipality,coordination,false,person,,api,,trust,2.0
                 c1,w2024,a-area,sa2,P2,municipality,coordination,false,person,,spreadsheet,,trust,2.5
+                c1,w2024,a-area,sa5,Q1,municipality,coordination,false,person,,questionnaire,q-1,trust,3.0
+                c1,w2024,a-area,sa6,Q2,municipality,coordination,false,person,,questionnaire,q-2,trust,2.0
                 c1,w2024,a-area,sa3,erased-%s,,,true,,,api,,trust,1.5
                 """.formatted(p3.substring(0, 8)));
     }

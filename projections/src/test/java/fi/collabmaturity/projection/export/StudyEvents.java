@@ -12,6 +12,7 @@ import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.privacy.InMemoryParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswered;
 import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
@@ -102,6 +103,14 @@ final class StudyEvents {
         return this;
     }
 
+    /** What a questionnaire records beside the self-assessment its respondent sent (in the same unit of work). */
+    StudyEvents questionnaireAnswered(String questionnaireId, String selfAssessmentId, String area, String wave,
+                                      String replaces) {
+        events.add(new QuestionnaireAnswered(questionnaireId, studyId, selfAssessmentId, area, wave, null,
+                "0".repeat(64), replaces));
+        return this;
+    }
+
     StudyEvents withdrawSelfAssessment(String id, String area, String wave) {
         events.add(new SelfAssessmentWithdrawn(id, studyId, area, wave, "duplicate"));
         return this;
@@ -131,6 +140,12 @@ final class StudyEvents {
 
     StudyEvents withdrawFinding(String interview, String wave, String id, String area, String dimension) {
         events.add(new FindingWithdrawn(interview, studyId, wave, id, area, dimension, "coded twice"));
+        return this;
+    }
+
+    /** Any other event, as the log has it. */
+    StudyEvents also(Object event) {
+        events.add(event);
         return this;
     }
 
