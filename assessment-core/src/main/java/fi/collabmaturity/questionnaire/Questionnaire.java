@@ -140,12 +140,15 @@ public class Questionnaire {
             }
         }
         for (String language : languages) {
+            if (!QuestionnaireTokens.LANGUAGES.contains(language)) {
+                continue; // named as a bad language already
+            }
             String text = texts.get(language);
             if (text == null || text.isBlank()) {
                 v.require(!required, field + "." + language, "must not be blank");
             } else if (text.length() > max) {
                 v.add(field + "." + language, "must be at most " + max + " characters");
-            } else if (QuestionnaireTokens.LANGUAGES.contains(language)) {
+            } else {
                 out.put(language, text.strip());
             }
         }
