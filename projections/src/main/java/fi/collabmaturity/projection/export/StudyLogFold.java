@@ -72,7 +72,10 @@ public final class StudyLogFold {
     private final Map<String, InterviewRecord> interviews = new HashMap<>();
     private final Map<String, FindingRecord> findings = new HashMap<>();
     private final Map<String, SelfAssessmentRecord> selfAssessments = new HashMap<>();
-    /** The questionnaire each self-assessment sent through one came from (its answers' events may come first). */
+    /**
+     * The questionnaire of each self-assessment sent through one; kept apart because the questionnaire's event may
+     * come before or after the self-assessment's in their unit of work.
+     */
     private final Map<String, String> questionnaireOf = new HashMap<>();
     private final Map<String, InterfaceTheme> addedThemes = new LinkedHashMap<>();
     /** One instance per distinct person, so that 40 answers of one respondent share their strings. */
