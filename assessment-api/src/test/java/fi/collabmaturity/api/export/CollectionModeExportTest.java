@@ -11,10 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import fi.collabmaturity.questionnaire.OpenQuestionnaire;
-import fi.collabmaturity.questionnaire.QuestionnaireTokens;
-import fi.collabmaturity.questionnaire.SubmitQuestionnaireAnswer;
+import fi.collabmaturity.api.questionnaire.QuestionnaireForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The collection mode of each self-assessment in the export, through the real write side: an answer typed in
  * through the API is {@code api}, the rows of a spreadsheet import (also a one-row file, and a row that replaces a
- * typed-in answer) are {@code spreadsheet}, an answer sent through a questionnaire's link (by the questionnaire's own
- * command, as the public form sends it) is {@code questionnaire} with the questionnaire's id; the codebooks stay valid and every row's mode is one of the codes
+ * typed-in answer) are {@code spreadsheet}, an answer sent through a questionnaire's open link (opened through the
+ * researcher API, answered through {@link QuestionnaireForms} as the public form does) is {@code questionnaire} with
+ * the questionnaire's id; the codebooks stay valid and every row's mode is one of the codes
  * datapackage.json allows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,10 +56,11 @@ class CollectionModeExportTest {
     @LocalServerPort
     int port;
     @Autowired
-    CommandGateway commands;
+    QuestionnaireForms forms;
     ApiClient researcher;
     /** The self-assessment id of each pseudonym, as the write side answered. */
     final Map<String, String> ids = new LinkedHashMap<>();
+    String questionnaireId;
 
     @BeforeAll
     void recordTheStudy() {
@@ -83,21 +82,25 @@ class CollectionModeExportTest {
         // a corrected file replaces the typed-in answer: the new answer came from the spreadsheet
         ids.put("A-REPLACED", created(researcher.upload(IMPORT + "?replace=true", "korjattu.csv", "text/csv",
                 file("hyte;w1;A-REPLACED;municipality;coordination;2"))).json().path("ids").get(0).asText());
-        ids.put("questionnaire", answerThroughAQuestionnaire("q-hyte"));
+        questionnaireId = answerThroughAQuestionnaire();
     }
 
-    /** Opens a questionnaire on the area and answers it through its open link; returns the self-assessment id. */
-    private String answerThroughAQuestionnaire(String questionnaireId) {
-        String link = QuestionnaireTokens.newToken();
-        Map<String, String> notice = Map.of("fi", "Tietosuojaseloste.", "en", "Privacy notice.");
-        commands.sendAndWait(new OpenQuestionnaire(questionnaireId, "cm", List.of("hyte"), "w1", List.of("fi", "en"),
-                "open", null, Map.of(), notice, false, true, true, QuestionnaireTokens.hash(link)));
-        String id = "sa-" + questionnaireId;
-        commands.sendAndWait(new SubmitQuestionnaireAnswer("cm", questionnaireId, QuestionnaireTokens.hash(link), id,
-                QuestionnaireTokens.hash(QuestionnaireTokens.newToken()), true,
-                QuestionnaireTokens.noticeVersion(notice), "fi", "hyte", Map.of("trust", new BigDecimal("2.5")),
-                Map.of(), "ngo", "operations"));
-        return id;
+    /**
+     * Opens a questionnaire on the area through the researcher API and answers it as the public form does, through
+     * {@link QuestionnaireForms}; returns the questionnaire's id.
+     */
+    private String answerThroughAQuestionnaire() {
+        JsonNode opened = created(researcher.post(S + "/questionnaires", "{\"areaIds\":[\"hyte\"],\"waveId\":\"w1\","
+                + "\"languages\":[\"fi\",\"en\"],\"mode\":\"open\",\"privacyNotice\":{\"fi\":\"Tietosuojaseloste.\","
+                + "\"en\":\"Privacy notice.\"},\"askComments\":false,\"askOrganisationType\":true,"
+                + "\"askActorLevel\":true}")).json();
+        String token = opened.path("url").asText().substring("/q/".length());
+        QuestionnaireForms.Form form = forms.open(token).orElseThrow();
+        QuestionnaireForms.Receipt receipt = forms.submit(token, new QuestionnaireForms.Submission(true,
+                form.noticeVersion(), "fi", "hyte", Map.of("trust", new BigDecimal("2.5")), Map.of(), "ngo",
+                "operations"));
+        ids.put("questionnaire", receipt.selfAssessmentId());
+        return opened.path("id").asText();
     }
 
     @Test
@@ -114,7 +117,7 @@ class CollectionModeExportTest {
                 Map.entry(ids.get("S-ALONE"), "spreadsheet|"),
                 Map.entry(ids.get("S-ONE"), "spreadsheet|"),
                 Map.entry(ids.get("S-TWO"), "spreadsheet|"),
-                Map.entry("sa-q-hyte", "questionnaire|q-hyte"));
+                Map.entry(ids.get("questionnaire"), "questionnaire|" + questionnaireId));
         assertThat(zip.file("self_assessments_long.csv").lines().findFirst().orElseThrow())
                 .isEqualTo("study_id,wave_id,area_id,self_assessment_id,respondent_pseudonym,organisation_type,"
                         + "actor_level,respondent_erased,respondent_kind,group_size,collection_mode,questionnaire_id,"
