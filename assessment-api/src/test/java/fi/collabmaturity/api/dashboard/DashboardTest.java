@@ -9,6 +9,7 @@ import fi.collabmaturity.questionnaire.IssueInvitations;
 import fi.collabmaturity.questionnaire.OpenQuestionnaire;
 import fi.collabmaturity.questionnaire.QuestionnaireTokens;
 import fi.collabmaturity.questionnaire.SubmitQuestionnaireAnswer;
+import fi.collabmaturity.questionnaire.WithdrawQuestionnaireAnswer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class DashboardTest {
     /**
      * Two questionnaires of wave 2025, sent as the public form sends them: one by invitation over hyte and employment
      * (5 invitations, answered twice, once per area: a rate of 40 %), one by an open link over hyte (answered once:
-     * a count, no rate).
+     * a count, no rate; a second answer there is withdrawn by its respondent).
      */
     private void questionnaires() {
         Map<String, String> notice = Map.of("fi", "Tietosuojaseloste.");
@@ -127,12 +128,20 @@ class DashboardTest {
         commands.sendAndWait(new OpenQuestionnaire("q-open", STUDY, List.of("hyte"), "w2025", List.of("fi"), "open",
                 null, Map.of(), notice, false, false, false, QuestionnaireTokens.hash(link)));
         answer("q-open", link, "hyte", version);
+        // a second answer on the open link, withdrawn by its respondent: no longer a response, counted as withdrawn
+        String code = answer("q-open", link, "hyte", version);
+        commands.sendAndWait(new WithdrawQuestionnaireAnswer(STUDY, "q-open", QuestionnaireTokens.hash(code)));
     }
 
-    private void answer(String questionnaireId, String token, String areaId, String noticeVersion) {
+    private int answersSent;
+
+    /** Sends one answer through a link; returns its withdrawal code. */
+    private String answer(String questionnaireId, String token, String areaId, String noticeVersion) {
+        String code = QuestionnaireTokens.newToken();
         commands.sendAndWait(new SubmitQuestionnaireAnswer(STUDY, questionnaireId, QuestionnaireTokens.hash(token),
-                "sa-" + questionnaireId + "-" + areaId, QuestionnaireTokens.hash(QuestionnaireTokens.newToken()),
+                "sa-" + questionnaireId + "-" + areaId + "-" + (++answersSent), QuestionnaireTokens.hash(code),
                 true, noticeVersion, "fi", areaId, Map.of("trust", new BigDecimal("2.0")), Map.of(), null, null));
+        return code;
     }
 
     @AfterEach
@@ -205,11 +214,13 @@ class DashboardTest {
         String html = admin.get("/ui/studies/" + STUDY + "?waveId=w2025").body();
         assertThat(row(html, "q-invited")).contains("data-mode=\"invited\"", "data-responses=\"2\"",
                 "data-invitations=\"5\"", "data-rate=\"0.4\"", "<td class=\"rate\">40\u00a0%</td>",
-                "<td class=\"responses\">2</td>", "<td class=\"invitations\">5</td>", "avoinna",
+                "<td class=\"responses\">2</td>", "<td class=\"invitations\">5</td>",
+                "<td class=\"withdrawn\">0</td>", "avoinna",
                 "Lappi · HYTE, Lappi · työllisyys");
         // an open link has no denominator: its count, and no rate
         assertThat(row(html, "q-open")).contains("data-mode=\"open\"", "data-responses=\"1\"",
-                "<td class=\"rate\">ei prosenttia (avoin linkki)</td>", "<td class=\"invitations\">–</td>")
+                "<td class=\"rate\">ei prosenttia (avoin linkki)</td>", "<td class=\"invitations\">–</td>",
+                "<td class=\"withdrawn\">1</td>")
                 .doesNotContain("data-invitations").doesNotContain("data-rate");
         assertThat(html).contains("<caption id=\"questionnaires-caption\">Kyselyt, mittauskierros 2025 syksy: vastaukset ja "
                 + "vastausprosentit</caption>");
