@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboards on the demo study, in a real browser (Debian's headless Chromium) against the running
- * application: sign-in, the heatmap, an area's charts and tables against the numbers of the API, the language
+ * application: sign-in, the heatmap, an area's charts and tables against the numbers of the API, the
+ * questionnaires' responses and response rates on the overview and an area's page, the language
  * switch, what a viewer may see, 404 for a non-member, keyboard reach and visible focus, and no console errors on
  * any page in any language. Screenshots are left under target/screenshots/ for a person to look at.
  * The HTTP-level checks (redirects, CSRF, 404, the API chain unchanged) run without a browser; the browser checks
