@@ -13,6 +13,7 @@ import fi.collabmaturity.shared.Validation;
 import fi.collabmaturity.study.StudyFacts;
 import fi.collabmaturity.study.Wave;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 
 import java.util.ArrayList;
@@ -81,6 +82,9 @@ public class SelfAssessmentImporter {
         // fail below, the keys stay behind without data, as a single submission's key does when its append fails
         sealer.prepareKeys(study.studyId(), submissions.stream().map(SubmitSelfAssessment::respondent)
                 .filter(Objects::nonNull).map(Participant::pseudonym).filter(Objects::nonNull).distinct().toList());
+        // the events this file records say that they came from a spreadsheet, so the export can tell them apart
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.registerCorrelationDataProvider(
+                message -> Map.of(CollectionMode.META_DATA_KEY, CollectionMode.SPREADSHEET)));
         List<String> ids = new ArrayList<>();
         for (SubmitSelfAssessment submission : submissions) {
             selfAssessments.newInstance(() -> new SelfAssessment(submission, directory, frameworks, sealer, slots));

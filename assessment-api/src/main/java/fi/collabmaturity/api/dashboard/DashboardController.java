@@ -10,6 +10,7 @@ import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.framework.StageRange;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
+import fi.collabmaturity.projection.studies.QuestionnaireQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
@@ -47,12 +48,15 @@ import java.util.TreeSet;
 @Controller
 public class DashboardController {
 
+    private static final java.time.ZoneId HELSINKI = java.time.ZoneId.of("Europe/Helsinki");
+
     private final StudyAccess access;
     private final StudyDirectory directory;
     private final FrameworkCatalog frameworks;
     private final MaturityQueries maturity;
     private final SituationalPicture situationalPicture;
     private final StudiesQueries studies;
+    private final QuestionnaireQueries questionnaires;
     private final RegionCatalog regions;
     private final PersonalData personal;
     private final ObjectMapper json;
@@ -61,14 +65,15 @@ public class DashboardController {
 
     public DashboardController(StudyAccess access, StudyDirectory directory, FrameworkCatalog frameworks,
                                MaturityQueries maturity, SituationalPicture situationalPicture,
-                               StudiesQueries studies, RegionCatalog regions, PersonalData personal,
-                               ObjectMapper json, Clock clock, MessageSource messages) {
+                               StudiesQueries studies, QuestionnaireQueries questionnaires, RegionCatalog regions,
+                               PersonalData personal, ObjectMapper json, Clock clock, MessageSource messages) {
         this.access = access;
         this.directory = directory;
         this.frameworks = frameworks;
         this.maturity = maturity;
         this.situationalPicture = situationalPicture;
         this.studies = studies;
+        this.questionnaires = questionnaires;
         this.regions = regions;
         this.personal = personal;
         this.json = json;
@@ -132,7 +137,13 @@ public class DashboardController {
                 rows.add(row);
             }
             model.addAttribute("asOf", all.get("asOf"));
+            Map<String, String> areaNames = new LinkedHashMap<>();
+            for (Document area : all.getList("areas", Document.class)) {
+                areaNames.put(area.getString("areaId"), area.getString("name"));
+            }
+            model.addAttribute("questionnaireAreaNames", areaNames);
         }
+        model.addAttribute("questionnaires", questionnaireRows(studyId, wave, null));
         model.addAttribute("waves", waves);
         model.addAttribute("wave", wave);
         model.addAttribute("rows", rows);
@@ -161,6 +172,7 @@ public class DashboardController {
         model.addAttribute("area", area);
         model.addAttribute("waves", waves);
         model.addAttribute("wave", wave);
+        model.addAttribute("questionnaires", questionnaireRows(studyId, wave, areaId));
 
         // one profile per wave: the radar needs this wave and the previous one, the trend lines need them all
         Map<String, Document> profiles = new LinkedHashMap<>();
@@ -376,6 +388,15 @@ public class DashboardController {
         model.addAttribute("alphaJson", toJson(Map.of("labels", waves.stream().map(Wave::label).toList(),
                 "values", alphas, "label", message(model, "alpha"))));
         return "ui/reliability";
+    }
+
+    /** The wave's questionnaires (with an area: those asking about it), as of today in Helsinki. */
+    private List<QuestionnaireView> questionnaireRows(String studyId, Wave wave, String areaId) {
+        if (wave == null) {
+            return List.of();
+        }
+        return QuestionnaireView.of(questionnaires.list(studyId), wave, areaId,
+                LocalDate.now(clock.withZone(HELSINKI)));
     }
 
     private UiText common(Model model, HttpServletRequest request, StudyFacts study, Framework framework,

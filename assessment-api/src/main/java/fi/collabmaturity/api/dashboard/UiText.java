@@ -196,6 +196,18 @@ public final class UiText {
         return (d > 0 ? "+" : d < 0 ? "−" : "±") + num(Math.abs(d));
     }
 
+    /**
+     * A share as a whole percentage, rounded half up, as the language writes it: "40 %" (with a no-break space) in
+     * Finnish and Swedish, "40%" in English; "–" without a share.
+     */
+    public String percent(Double share) {
+        if (share == null) {
+            return "–";
+        }
+        long whole = Math.round(share * 100);
+        return whole + ("en".equals(language) ? "%" : "\u00a0%");
+    }
+
     /** An ISO date (or the date part of an ISO instant) in the language's format. */
     public String date(Object iso) {
         if (iso == null) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -67,8 +68,10 @@ public class ExportEventReader {
                     break;
                 }
                 // the payload type is known without deserialising: skip everything the export does not read
-                if (StudyLogFold.EVENT_TYPES.contains(event.getPayloadType())) {
-                    fold.apply(event.getPayload());
+                Class<?> type = event.getPayloadType();
+                if (StudyLogFold.EVENT_TYPES.contains(type)) {
+                    fold.apply(event.getPayload(), StudyLogFold.META_DATA_TYPES.contains(type)
+                            ? event.getMetaData() : Map.of());
                 }
                 lastPosition = position;
                 lastTime = event.getTimestamp();

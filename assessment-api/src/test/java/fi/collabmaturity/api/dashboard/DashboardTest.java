@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.collabmaturity.api.storage.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.TestData;
+import fi.collabmaturity.api.web.ReadYourWrites;
+import fi.collabmaturity.questionnaire.IssueInvitations;
+import fi.collabmaturity.questionnaire.OpenQuestionnaire;
+import fi.collabmaturity.questionnaire.QuestionnaireTokens;
+import fi.collabmaturity.questionnaire.SubmitQuestionnaireAnswer;
+import fi.collabmaturity.questionnaire.WithdrawQuestionnaireAnswer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboards on the demo study, in a real browser (Debian's headless Chromium) against the running
- * application: sign-in, the heatmap, an area's charts and tables against the numbers of the API, the language
+ * application: sign-in, the heatmap, an area's charts and tables against the numbers of the API, the
+ * questionnaires' responses and response rates on the overview and an area's page, the language
  * switch, what a viewer may see, 404 for a non-member, keyboard reach and visible focus, and no console errors on
  * any page in any language. Screenshots are left under target/screenshots/ for a person to look at.
  * The HTTP-level checks (redirects, CSRF, 404, the API chain unchanged) run without a browser; the browser checks
@@ -65,6 +74,10 @@ class DashboardTest {
     int port;
     @Autowired
     EventLogPositions positions;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    ReadYourWrites readYourWrites;
 
     ApiClient admin;
     ChromeDriver driver;
@@ -87,9 +100,49 @@ class DashboardTest {
         assertThat(admin.post("/api/v1/studies/" + STUDY + "/areas", "{\"id\":\"tornio-rdi\",\"name\":\"Tornio · TKI\","
                 + "\"regionCode\":\"21\",\"interfaceTheme\":\"rdi\","
                 + "\"parties\":[{\"type\":\"municipality\",\"name\":\"Tornion kaupunki\"}]}").status()).isEqualTo(201);
+        questionnaires();
         // the pages read the read models: wait until they have every event of the demo study and the accounts
         assertThat(admin.get("/api/v1/studies/" + STUDY + "/overview?waveId=w2025&minPosition=" + positions.head())
                 .status()).isEqualTo(200);
+        readYourWrites.await(positions.head(), List.of("studies"));
+    }
+
+    /**
+     * Two questionnaires of wave 2025, sent as the public form sends them: one by invitation over hyte and employment
+     * (5 invitations, answered twice, once per area: a rate of 40 %), one by an open link over hyte (answered once:
+     * a count, no rate; a second answer there is withdrawn by its respondent).
+     */
+    private void questionnaires() {
+        Map<String, String> notice = Map.of("fi", "Tietosuojaseloste.");
+        String version = QuestionnaireTokens.noticeVersion(notice);
+        commands.sendAndWait(new OpenQuestionnaire("q-invited", STUDY, List.of("hyte", "employment"), "w2025",
+                List.of("fi"), "invited", null, Map.of(), notice, false, false, false, null));
+        List<String> invitations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            invitations.add(QuestionnaireTokens.newToken());
+        }
+        commands.sendAndWait(new IssueInvitations("q-invited", STUDY,
+                invitations.stream().map(QuestionnaireTokens::hash).toList()));
+        answer("q-invited", invitations.get(0), "hyte", version);
+        answer("q-invited", invitations.get(1), "employment", version);
+        String link = QuestionnaireTokens.newToken();
+        commands.sendAndWait(new OpenQuestionnaire("q-open", STUDY, List.of("hyte"), "w2025", List.of("fi"), "open",
+                null, Map.of(), notice, false, false, false, QuestionnaireTokens.hash(link)));
+        answer("q-open", link, "hyte", version);
+        // a second answer on the open link, withdrawn by its respondent: no longer a response, counted as withdrawn
+        String code = answer("q-open", link, "hyte", version);
+        commands.sendAndWait(new WithdrawQuestionnaireAnswer(STUDY, "q-open", QuestionnaireTokens.hash(code)));
+    }
+
+    private int answersSent;
+
+    /** Sends one answer through a link; returns its withdrawal code. */
+    private String answer(String questionnaireId, String token, String areaId, String noticeVersion) {
+        String code = QuestionnaireTokens.newToken();
+        commands.sendAndWait(new SubmitQuestionnaireAnswer(STUDY, questionnaireId, QuestionnaireTokens.hash(token),
+                "sa-" + questionnaireId + "-" + areaId + "-" + (++answersSent), QuestionnaireTokens.hash(code),
+                true, noticeVersion, "fi", areaId, Map.of("trust", new BigDecimal("2.0")), Map.of(), null, null));
+        return code;
     }
 
     @AfterEach
@@ -155,6 +208,72 @@ class DashboardTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theOverviewShowsEachQuestionnairesResponsesAndTheRateOfInvitedOnes() {
+        String html = admin.get("/ui/studies/" + STUDY + "?waveId=w2025").body();
+        assertThat(row(html, "q-invited")).contains("data-mode=\"invited\"", "data-responses=\"2\"",
+                "data-invitations=\"5\"", "data-rate=\"0.4\"", "<td class=\"rate\">40\u00a0%</td>",
+                "<td class=\"responses\">2</td>", "<td class=\"invitations\">5</td>",
+                "<td class=\"withdrawn\">0</td>", "avoinna",
+                "Lappi · HYTE, Lappi · työllisyys");
+        // an open link has no denominator: its count, and no rate
+        assertThat(row(html, "q-open")).contains("data-mode=\"open\"", "data-responses=\"1\"",
+                "<td class=\"rate\">ei prosenttia (avoin linkki)</td>", "<td class=\"invitations\">–</td>",
+                "<td class=\"withdrawn\">1</td>")
+                .doesNotContain("data-invitations").doesNotContain("data-rate");
+        assertThat(html).contains("<caption id=\"questionnaires-caption\">Kyselyt, mittauskierros 2025 syksy: vastaukset ja "
+                + "vastausprosentit</caption>");
+        assertThat(row(admin.get("/ui/studies/" + STUDY + "?waveId=w2025&lang=en").body(), "q-invited"))
+                .contains("<td class=\"rate\">40%</td>", "invitations");
+        assertThat(admin.get("/ui/studies/" + STUDY + "?waveId=w2025&lang=sv").body())
+                .contains("Svarsfrekvens", "40\u00a0%");
+        // another wave has none of them
+        String w2024 = admin.get("/ui/studies/" + STUDY + "?waveId=w2024").body();
+        assertThat(w2024).contains("id=\"questionnaires-none\"").doesNotContain("data-questionnaire=");
+    }
+
+    @Test
+    void anAreasPageShowsItsQuestionnairesWithItsOwnResponsesBesideTheQuestionnairesRate() {
+        String hyte = admin.get("/ui/studies/" + STUDY + "/areas/hyte?waveId=w2025").body();
+        assertThat(row(hyte, "q-invited")).contains("data-responses-here=\"1\"", "data-responses=\"2\"",
+                "<td class=\"responses-here\">1</td>", "<td class=\"rate\">40\u00a0%</td>");
+        assertThat(row(hyte, "q-open")).contains("data-responses-here=\"1\"", "data-responses=\"1\"");
+        String employment = admin.get("/ui/studies/" + STUDY + "/areas/employment?waveId=w2025").body();
+        assertThat(row(employment, "q-invited")).contains("data-responses-here=\"1\"");
+        assertThat(employment).doesNotContain("data-questionnaire=\"q-open\"");
+        assertThat(admin.get("/ui/studies/" + STUDY + "/areas/integration?waveId=w2025").body())
+                .contains("id=\"questionnaires-none\"");
+        // a viewer sees the counts: they are aggregates, not personal data
+        assertThat(admin.as("vera", "vera-pass-123").get("/ui/studies/" + STUDY + "/areas/hyte?waveId=w2025")
+                .body()).contains("data-questionnaire=\"q-invited\"");
+    }
+
+    @Test
+    void theQuestionnairesTableIsReadableInTheBrowserAndReachableByKeyboard() {
+        browser();
+        signInAt("/ui/studies/" + STUDY + "?lang=en", "admin", "dash-admin");
+        WebElement invited = driver.findElement(By.cssSelector("#questionnaire-table tr[data-questionnaire='q-invited']"));
+        assertThat(invited.getText()).contains("q-invited", "Lappi · HYTE, Lappi · työllisyys", "invitations", "open",
+                "2", "5", "40%");
+        assertThat(driver.findElement(By.cssSelector("#questionnaire-table tr[data-questionnaire='q-open'] td.rate"))
+                .getText()).isEqualTo("no rate (open link)");
+        // the scrolling region around the table takes the focus, so a keyboard can scroll a narrow screen
+        WebElement region = driver.findElement(By.cssSelector("#questionnaires .table-scroll"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", region);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(region);
+        assertThat(region.getAttribute("aria-labelledby")).isEqualTo("questionnaires-caption");
+        assertThat((List<String>) js(A11Y)).isEmpty();
+        fullPageScreenshot("overview-questionnaires-en");
+    }
+
+    /** The table row of one questionnaire in a page. */
+    private static String row(String html, String questionnaireId) {
+        int start = html.indexOf("data-questionnaire=\"" + questionnaireId + "\"");
+        assertThat(start).as("a row for " + questionnaireId).isNotNegative();
+        int open = html.lastIndexOf("<tr", start);
+        return html.substring(open, html.indexOf("</tr>", start));
     }
 
     // ---------------------------------------------------------------- in the browser
@@ -258,6 +377,10 @@ class DashboardTest {
                 "/ui/studies/" + STUDY + "/reliability")) {
             driver.get(base() + page);
             driver.findElements(By.cssSelector("details:not([open]) > summary")).forEach(WebElement::click);
+            if (page.endsWith(STUDY) || page.endsWith("/areas/hyte")) {
+                // the questionnaires' table is among what is checked
+                assertThat(driver.findElements(By.cssSelector("#questionnaire-table tbody tr"))).as(page).hasSize(2);
+            }
             List<String> found = js(A11Y);
             found.forEach(p -> problems.add(page + ": " + p));
         }

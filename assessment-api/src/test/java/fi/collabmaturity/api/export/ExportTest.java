@@ -255,10 +255,10 @@ class ExportTest {
     @Test
     @Order(5)
     void writesOneRowPerRespondentAndAnsweredDimensionWithoutWithdrawnOnes() {
-        String p = "municipality,coordination,false,person,,";
+        String p = "municipality,coordination,false,person,,api,,";
         assertThat(export(EXPORT).file("self_assessments_long.csv")).isEqualTo("""
                 study_id,wave_id,area_id,self_assessment_id,respondent_pseudonym,organisation_type,actor_level,\
-                respondent_erased,respondent_kind,group_size,dimension,value
+                respondent_erased,respondent_kind,group_size,collection_mode,questionnaire_id,dimension,value
                 exp,w2023,hyte,sa-r1,R1,%1$strust,2.0
                 exp,w2023,hyte,sa-r1,R1,%1$scommunication,3.0
                 exp,w2023,hyte,sa-r1,R1,%1$sgoals,1.0
@@ -307,10 +307,10 @@ class ExportTest {
         assertThat(findings.get(4).get("excerpt")).isEqualTo("Luotamme toisiimme.");
         String answers = both.file("self_assessments_long.csv");
         assertThat(answers.lines().findFirst().orElseThrow()).endsWith(",dimension,value,comment");
-        assertThat(answers).contains("exp,w2023,hyte,sa-r1,R1,municipality,coordination,false,person,,goals,1.0,"
+        assertThat(answers).contains("exp,w2023,hyte,sa-r1,R1,municipality,coordination,false,person,,api,,goals,1.0,"
                 + "Kukaan ei vastaa.\n");
         // a comment on a skipped dimension keeps its row, with an empty value
-        assertThat(answers).contains("exp,w2023,hyte,sa-r1,R1,municipality,coordination,false,person,,commitment,,"
+        assertThat(answers).contains("exp,w2023,hyte,sa-r1,R1,municipality,coordination,false,person,,api,,commitment,,"
                 + "Ei aikaa.\n");
         assertThat(both.file("manifest.json")).contains("\"include\" : [\n    \"excerpts\",\n    \"comments\"\n  ]");
 
@@ -381,8 +381,8 @@ class ExportTest {
         String ddi = export(EXPORT).file("codebook-ddi.xml");
         assertThat(ddi).contains("<codeBook xmlns=\"ddi:codebook:2_5\"");
         assertThat(ddi).contains("<titl>Export study</titl>");
-        // every column of every table: 7 + 19 + 20 + 8 + 14 + 17 (targets_long: 8)
-        assertThat(ddi.split("<var ID=", -1)).hasSize(1 + 83);
+        // every column of every table: 7 + 19 + 20 + 8 + 14 + 17 (self_assessments_long: 14)
+        assertThat(ddi.split("<var ID=", -1)).hasSize(1 + 85);
         assertThat(ddi).contains("<var ID=\"V_scores_long_score\" name=\"score\" files=\"F_scores_long\" "
                 + "intrvl=\"contin\" dcml=\"3\">");
         assertThat(ddi).contains("<fileName>self_assessments_long.csv</fileName>");
@@ -548,11 +548,11 @@ class ExportTest {
         String r1Token = "erased-" + r1.substring(0, 8);
         String answers = zip.file("self_assessments_long.csv");
         // both waves of R1 still link up through the token: the panel survives the erasure
-        assertThat(answers).contains("exp,w2023,hyte,sa-r1," + r1Token + ",,,true,,,trust,2.0,\n");
-        assertThat(answers).contains("exp,w2024,hyte,sa-r1-2024," + r1Token + ",,,true,,,trust,3.0,\n");
+        assertThat(answers).contains("exp,w2023,hyte,sa-r1," + r1Token + ",,,true,,,api,,trust,2.0,\n");
+        assertThat(answers).contains("exp,w2024,hyte,sa-r1-2024," + r1Token + ",,,true,,,api,,trust,3.0,\n");
         assertThat(answers).doesNotContain(",R1,").doesNotContain("Kukaan ei vastaa").doesNotContain("Ei aikaa");
         assertThat(answers)
-                .contains("exp,w2023,hyte,sa-r2,R2,municipality,coordination,false,person,,trust,2.0,\n");
+                .contains("exp,w2023,hyte,sa-r2,R2,municipality,coordination,false,person,,api,,trust,2.0,\n");
         String findings = zip.file("findings.csv");
         assertThat(findings).contains("exp,w2023,hyte,i02,2023-10-12,erased-" + h02.substring(0, 8)
                 + ",,,true,f-x,,trust,coordination,2,reactive,maija,1,\n");

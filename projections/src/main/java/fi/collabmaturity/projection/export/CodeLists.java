@@ -8,6 +8,7 @@ import fi.collabmaturity.reference.InterfaceTheme;
 import fi.collabmaturity.reference.OrganisationType;
 import fi.collabmaturity.reference.Region;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.selfassessment.CollectionMode;
 import fi.collabmaturity.selfassessment.RespondentKind;
 
 import java.util.List;
@@ -45,7 +46,18 @@ public final class CodeLists {
             RespondentKind.GROUP, new Bilingual("Ryhmä (työpaja vastaa yhdessä)",
                     "Group (a workshop answering together)"));
 
+    private static final Map<String, Bilingual> COLLECTION_MODES = Map.of(
+            CollectionMode.API, new Bilingual("Tutkijan syöttämä (rajapinta)", "Entered by a researcher (API)"),
+            CollectionMode.SPREADSHEET, new Bilingual("Tuotu taulukkotiedostosta", "Imported from a spreadsheet"),
+            CollectionMode.QUESTIONNAIRE, new Bilingual("Vastaajan itse täyttämä kysely",
+                    "Questionnaire filled in by the respondent"));
+
     private CodeLists() {
+    }
+
+    /** How a self-assessment was collected, in the order of {@link CollectionMode#codes()}. */
+    public static List<Category> collectionModes() {
+        return CollectionMode.codes().stream().map(c -> new Category(c, label(COLLECTION_MODES, c))).toList();
     }
 
     public static List<Category> respondentKinds() {

@@ -71,6 +71,10 @@ final class ReadmeWriter {
         md.append("- A self-assessment's respondent is a person or a workshop group that answered together "
                 + "(`respondent_kind` `person`/`group`, with the group's `group_size`); a group is one respondent, "
                 + "with one answer per area and wave, and counts once in `n`.\n");
+        md.append("- `collection_mode` says how each self-assessment was recorded: `api` (entered by a researcher "
+                + "through the API), `spreadsheet` (imported from a spreadsheet file) or `questionnaire` (sent by the "
+                + "respondent through a questionnaire, whose id is in `questionnaire_id`; empty otherwise). Imports "
+                + "recorded before the import began to mark its events show as `api`.\n");
         md.append("- `scores_long.csv` has every wave × area × dimension, each with three rows: `interviews` and "
                 + "`self_assessments` (n, mean, sd, 95% t-interval; `evidence` says whether the source has the "
                 + "minimum of ").append(data.study().policy().minimumN()).append(" units and so counts) and "

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * self_assessments_long.csv: one row per self-assessment and answered dimension (a skipped dimension has no row),
- * each saying whether its respondent was a person or a workshop group (and the group's size),
+ * each saying whether its respondent was a person or a workshop group (and the group's size) and how it was
+ * collected (typed in, imported from a spreadsheet, or sent through a questionnaire, with the questionnaire's id),
  * in wave order, then area, respondent, self-assessment and framework dimension order. Withdrawn self-assessments
  * are not in it. With {@code include=comments} a {@code comment} column is added, and a dimension that was skipped
  * but commented gets a row with an empty value, so that no comment is lost.
@@ -60,6 +61,24 @@ final class SelfAssessmentsTable implements ExportTable {
                                         + RespondentKind.MAX_GROUP_SIZE + "). Empty for a person and for an erased "
                                         + "respondent."))
                         .between(2, RespondentKind.MAX_GROUP_SIZE),
+                Column.of("collection_mode", ColumnType.STRING, true,
+                        new Bilingual("Keruutapa", "Collection mode"),
+                        new Bilingual("Miten itsearviointi kirjattiin: api = tutkija syötti sen rajapinnan kautta; "
+                                + "spreadsheet = tuotu taulukkotiedostosta (tuonnit, jotka kirjattiin ennen kuin "
+                                + "tuonti alkoi merkitä tapahtumansa, näkyvät api-arvona); questionnaire = vastaaja "
+                                + "täytti kyselyn itse (questionnaire_id kertoo minkä).",
+                                "How the self-assessment was recorded: api = entered by a researcher through the "
+                                        + "API; spreadsheet = imported from a spreadsheet file (imports recorded "
+                                        + "before the import began to mark its events show as api); questionnaire "
+                                        + "= sent by the respondent through a questionnaire (questionnaire_id says "
+                                        + "which)."))
+                        .coded(CodeLists.collectionModes(), false),
+                Column.of("questionnaire_id", ColumnType.STRING, false,
+                        new Bilingual("Kyselyn tunniste", "Questionnaire identifier"),
+                        new Bilingual("Kysely, jonka kautta vastaaja lähetti itsearvioinnin, kun collection_mode = "
+                                + "questionnaire. Tyhjä muilla keruutavoilla.",
+                                "The questionnaire the respondent sent the self-assessment through, when "
+                                        + "collection_mode = questionnaire. Empty for the other collection modes.")),
                 SharedColumns.dimension(f),
                 Column.of("value", ColumnType.NUMBER, !comments, new Bilingual("Arvo", "Value"),
                         new Bilingual("Vastaajan sijainti jatkumolla " + f.scale().min() + "-" + f.scale().max()
@@ -103,8 +122,8 @@ final class SelfAssessmentsTable implements ExportTable {
                         PersonAttributes p = s.respondent();
                         String[] cells = {data.study().studyId(), w.waveId(), a.areaId(), s.selfAssessmentId(),
                                 p.pseudonym(), p.organisationType(), p.actorLevel(), Cells.bool(p.erased()),
-                                s.respondentKind(), Cells.integer(s.groupSize()),
-                                data.framework().dimensions().get(i).code(), Cells.answer(s.answers()[i])};
+                                s.respondentKind(), Cells.integer(s.groupSize()), s.collectionMode(),
+                                s.questionnaireId(), data.framework().dimensions().get(i).code(), Cells.answer(s.answers()[i])};
                         if (comments) {
                             cells = java.util.Arrays.copyOf(cells, cells.length + 1);
                             cells[cells.length - 1] = s.comment(i);

@@ -13,10 +13,12 @@ import fi.collabmaturity.interview.InformantDetails;
 import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswered;
 import fi.collabmaturity.reference.InterfaceTheme;
 import fi.collabmaturity.reference.InterfaceThemeAdded;
 import fi.collabmaturity.reference.InterfaceThemeCatalog;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.selfassessment.CollectionMode;
 import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
@@ -52,7 +54,10 @@ public final class StudyLogFold {
             StudyFrameworkUpgraded.class, WaveCreated.class, WaveClosed.class,
             WaveReopened.class, AreaRegistered.class, TargetProfileSet.class, InterviewRecorded.class,
             FindingRecorded.class, FindingRecoded.class, FindingWithdrawn.class, SelfAssessmentSubmitted.class,
-            SelfAssessmentWithdrawn.class, InterfaceThemeAdded.class);
+            SelfAssessmentWithdrawn.class, InterfaceThemeAdded.class, QuestionnaireAnswered.class);
+
+    /** The events whose metadata the fold reads (a reader may leave every other event's metadata unread). */
+    public static final Set<Class<?>> META_DATA_TYPES = Set.of(SelfAssessmentSubmitted.class);
 
     private final String studyId;
     private final ExportOptions options;
@@ -67,6 +72,11 @@ public final class StudyLogFold {
     private final Map<String, InterviewRecord> interviews = new HashMap<>();
     private final Map<String, FindingRecord> findings = new HashMap<>();
     private final Map<String, SelfAssessmentRecord> selfAssessments = new HashMap<>();
+    /**
+     * The questionnaire of each self-assessment sent through one; kept apart because the questionnaire's event may
+     * come before or after the self-assessment's in their unit of work.
+     */
+    private final Map<String, String> questionnaireOf = new HashMap<>();
     private final Map<String, InterfaceTheme> addedThemes = new LinkedHashMap<>();
     /** One instance per distinct person, so that 40 answers of one respondent share their strings. */
     private final Map<PersonAttributes, PersonAttributes> people = new HashMap<>();
@@ -80,8 +90,16 @@ public final class StudyLogFold {
         this.regions = regions;
     }
 
-    /** Applies one event of the log; events of other studies and of other kinds change nothing. */
+    /** Applies one event of the log that carries no metadata the fold reads. */
     public void apply(Object event) {
+        apply(event, Map.of());
+    }
+
+    /**
+     * Applies one event of the log with its metadata (needed only for {@link #META_DATA_TYPES}); events of other
+     * studies and of other kinds change nothing.
+     */
+    public void apply(Object event, Map<String, ?> metaData) {
         if (event instanceof InterfaceThemeAdded e) {
             addedThemes.putIfAbsent(e.code(), new InterfaceTheme(e.code(), e.names()));
         } else if (event instanceof StudyCreated e) {
@@ -91,11 +109,11 @@ public final class StudyLogFold {
                 framework = frameworks.get(e.frameworkId(), e.frameworkVersion());
             }
         } else if (study != null) {
-            applyToStudy(event);
+            applyToStudy(event, metaData);
         }
     }
 
-    private void applyToStudy(Object event) {
+    private void applyToStudy(Object event, Map<String, ?> metaData) {
         if (event instanceof ScoringPolicySet e && mine(e.studyId())) {
             study = study.withPolicy(StudyFacts.policyOf(e));
         } else if (event instanceof StudyFrameworkUpgraded e && mine(e.studyId())) {
@@ -129,9 +147,12 @@ public final class StudyLogFold {
         } else if (event instanceof FindingWithdrawn e && mine(e.studyId())) {
             findings.remove(findingKey(e.interviewId(), e.findingId()));
         } else if (event instanceof SelfAssessmentSubmitted e && mine(e.studyId())) {
-            selfAssessments.put(e.selfAssessmentId(), selfAssessment(e));
+            selfAssessments.put(e.selfAssessmentId(), selfAssessment(e, collectionMode(metaData)));
         } else if (event instanceof SelfAssessmentWithdrawn e && mine(e.studyId())) {
             selfAssessments.remove(e.selfAssessmentId());
+            questionnaireOf.remove(e.selfAssessmentId());
+        } else if (event instanceof QuestionnaireAnswered e && mine(e.studyId())) {
+            questionnaireOf.put(e.selfAssessmentId(), e.questionnaireId());
         }
     }
 
@@ -143,9 +164,14 @@ public final class StudyLogFold {
         List<InterfaceTheme> themes = new ArrayList<>(InterfaceThemeCatalog.seeded());
         addedThemes.values().stream().filter(t -> themes.stream().noneMatch(s -> s.code().equals(t.code())))
                 .forEach(themes::add);
+        List<SelfAssessmentRecord> answers = new ArrayList<>(selfAssessments.size());
+        for (SelfAssessmentRecord s : selfAssessments.values()) {
+            String questionnaire = questionnaireOf.get(s.selfAssessmentId());
+            answers.add(questionnaire == null ? s : s.throughQuestionnaire(questionnaire));
+        }
         return Optional.of(new StudyExportData(study, framework, new ArrayList<>(waves.values()),
                 new ArrayList<>(areas.values()), interviews, new ArrayList<>(findings.values()),
-                new ArrayList<>(selfAssessments.values()), themes, regions));
+                answers, themes, regions));
     }
 
     private boolean mine(String eventStudyId) {
@@ -158,7 +184,13 @@ public final class StudyLogFold {
                 .orElseGet(() -> PersonAttributes.erased(e.informant())));
     }
 
-    private SelfAssessmentRecord selfAssessment(SelfAssessmentSubmitted e) {
+    /** A spreadsheet import marks its events; anything unmarked was typed in (or imported before the mark existed). */
+    private static String collectionMode(Map<String, ?> metaData) {
+        return CollectionMode.SPREADSHEET.equals(metaData.get(CollectionMode.META_DATA_KEY))
+                ? CollectionMode.SPREADSHEET : CollectionMode.API;
+    }
+
+    private SelfAssessmentRecord selfAssessment(SelfAssessmentSubmitted e, String collectionMode) {
         Optional<RespondentDetails> details = sealer.open(e.respondentDetails(), RespondentDetails.class);
         PersonAttributes respondent = person(details
                 .map(d -> new PersonAttributes(d.pseudonym(), d.organisationType(), d.actorLevel(), false))
@@ -180,7 +212,7 @@ public final class StudyLogFold {
         }
         return new SelfAssessmentRecord(e.selfAssessmentId(), e.areaId(), e.waveId(), respondent,
                 details.map(RespondentDetails::kind).orElse(null),
-                details.map(RespondentDetails::groupSize).orElse(null), answers, comments);
+                details.map(RespondentDetails::groupSize).orElse(null), answers, comments, collectionMode, null);
     }
 
     private String excerpt(Sealed sealed) {

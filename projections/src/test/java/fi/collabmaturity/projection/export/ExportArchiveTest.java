@@ -54,7 +54,7 @@ class ExportArchiveTest {
     static StudyExportData fold(StudyEvents s, ExportOptions options) {
         StudyLogFold fold = new StudyLogFold(s.studyId, options, new fi.collabmaturity.privacy.PersonalDataSealer(
                 new ExportKeyCache(s.keys)), StudyEvents.FRAMEWORKS, RegionCatalog.fromClasspath());
-        s.events.forEach(fold::apply);
+        s.events.forEach(e -> fold.apply(e, s.metaDataOf(e)));
         return fold.result().orElseThrow();
     }
 
@@ -166,14 +166,14 @@ class ExportArchiveTest {
         s.keys.destroy(r3);
         assertThat(export(s, ExportOptions.DEFAULT).get("self_assessments_long.csv")).isEqualTo("""
                 study_id,wave_id,area_id,self_assessment_id,respondent_pseudonym,organisation_type,actor_level,\
-                respondent_erased,respondent_kind,group_size,dimension,value
-                s1,w2023,b-area,sa1,R1,municipality,coordination,false,person,,trust,2.0
-                s1,w2023,b-area,sa1,R1,municipality,coordination,false,person,,goals,1.0
-                s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,trust,2.5
-                s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,goals,1.5
-                s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,power,2.0
-                s1,w2023,b-area,sa3,erased-%s,,,true,,,trust,3.0
-                s1,w2024,b-area,sa5,R1,municipality,coordination,false,person,,trust,2.5
+                respondent_erased,respondent_kind,group_size,collection_mode,questionnaire_id,dimension,value
+                s1,w2023,b-area,sa1,R1,municipality,coordination,false,person,,api,,trust,2.0
+                s1,w2023,b-area,sa1,R1,municipality,coordination,false,person,,api,,goals,1.0
+                s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,api,,trust,2.5
+                s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,api,,goals,1.5
+                s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,api,,power,2.0
+                s1,w2023,b-area,sa3,erased-%s,,,true,,,api,,trust,3.0
+                s1,w2024,b-area,sa5,R1,municipality,coordination,false,person,,api,,trust,2.5
                 """.formatted(r3.substring(0, 8)));
     }
 
@@ -182,8 +182,8 @@ class ExportArchiveTest {
         String csv = export(scenario(), ExportOptions.including(List.of(Inclusion.COMMENTS)))
                 .get("self_assessments_long.csv");
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",dimension,value,comment");
-        assertThat(csv).contains("s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,power,2.0,\n");
-        assertThat(csv).contains("s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,commitment,,"
+        assertThat(csv).contains("s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,api,,power,2.0,\n");
+        assertThat(csv).contains("s1,w2023,b-area,sa2,R2,municipality,coordination,false,person,,api,,commitment,,"
                 + "no time; really\n");
         assertThat(export(scenario(), ExportOptions.DEFAULT).get("self_assessments_long.csv"))
                 .doesNotContain("no time").doesNotContain("commitment");

@@ -35,10 +35,10 @@ class RespondentKindExportTest {
 
         assertThat(ExportArchiveTest.export(s, ExportOptions.DEFAULT).get("self_assessments_long.csv")).isEqualTo("""
                 study_id,wave_id,area_id,self_assessment_id,respondent_pseudonym,organisation_type,actor_level,\
-                respondent_erased,respondent_kind,group_size,dimension,value
-                g1,w2024,a-area,sa1,P1,municipality,coordination,false,person,,trust,2.0
-                g1,w2024,a-area,sa2,W1,municipality,coordination,false,group,12,trust,2.5
-                g1,w2024,a-area,sa3,erased-%s,,,true,,,trust,1.5
+                respondent_erased,respondent_kind,group_size,collection_mode,questionnaire_id,dimension,value
+                g1,w2024,a-area,sa1,P1,municipality,coordination,false,person,,api,,trust,2.0
+                g1,w2024,a-area,sa2,W1,municipality,coordination,false,group,12,api,,trust,2.5
+                g1,w2024,a-area,sa3,erased-%s,,,true,,,api,,trust,1.5
                 """.formatted(w2.substring(0, 8)));
     }
 

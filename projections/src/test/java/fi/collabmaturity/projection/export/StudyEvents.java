@@ -12,6 +12,7 @@ import fi.collabmaturity.interview.InterviewRecorded;
 import fi.collabmaturity.privacy.InMemoryParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswered;
 import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
@@ -23,6 +24,7 @@ import fi.collabmaturity.study.WaveCreated;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ final class StudyEvents {
     final InMemoryParticipantKeyStore keys = new InMemoryParticipantKeyStore();
     final PersonalDataSealer sealer = new PersonalDataSealer(keys);
     final List<Object> events = new ArrayList<>();
+    /** The metadata the write side gives some events (by event instance; absent: none). */
+    final Map<Object, Map<String, ?>> metaData = new IdentityHashMap<>();
     final String studyId;
 
     StudyEvents(String studyId) {
@@ -99,6 +103,14 @@ final class StudyEvents {
         return this;
     }
 
+    /** What a questionnaire records beside the self-assessment its respondent sent (in the same unit of work). */
+    StudyEvents questionnaireAnswered(String questionnaireId, String selfAssessmentId, String area, String wave,
+                                      String replaces) {
+        events.add(new QuestionnaireAnswered(questionnaireId, studyId, selfAssessmentId, area, wave, null,
+                "0".repeat(64), replaces));
+        return this;
+    }
+
     StudyEvents withdrawSelfAssessment(String id, String area, String wave) {
         events.add(new SelfAssessmentWithdrawn(id, studyId, area, wave, "duplicate"));
         return this;
@@ -129,6 +141,22 @@ final class StudyEvents {
     StudyEvents withdrawFinding(String interview, String wave, String id, String area, String dimension) {
         events.add(new FindingWithdrawn(interview, studyId, wave, id, area, dimension, "coded twice"));
         return this;
+    }
+
+    /** Any other event, as the log has it. */
+    StudyEvents also(Object event) {
+        events.add(event);
+        return this;
+    }
+
+    /** Gives the last event the metadata {@code key=value}, as the write side's unit of work would. */
+    StudyEvents withMetaData(String key, String value) {
+        metaData.put(events.get(events.size() - 1), Map.of(key, value));
+        return this;
+    }
+
+    Map<String, ?> metaDataOf(Object event) {
+        return metaData.getOrDefault(event, Map.of());
     }
 
     String participant(String pseudonym) {
