@@ -137,6 +137,10 @@ public class QuestionnaireFormController {
                 return problems.isEmpty() ? summaryPage(request, model, token, form, framework, lang, state, List.of())
                         : answersPage(request, model, token, form, framework, lang, state, problems);
             }
+            case "cancel" -> {
+                // the respondent changed their mind before sending: nothing was or will be stored
+                return declinedPage(request, model, token, form, lang);
+            }
             case "edit" -> {
                 return answersPage(request, model, token, form, framework, lang, state, List.of());
             }
@@ -171,6 +175,8 @@ public class QuestionnaireFormController {
             model.addAttribute("receipt", receipt);
             model.addAttribute("withdrawUrl", withdrawUrl(request, lang));
             common(request, model, lang, form, "q.thanks.title", List.of(), false);
+            // a language link would start the form again and lose the code, which is shown only here
+            model.addAttribute("languageLinks", List.of());
             return "q/thanks";
         } catch (QuestionnaireForms.Refused refused) {
             return refused(request, response, model, token, form, framework, lang, state, refused);
@@ -192,7 +198,7 @@ public class QuestionnaireFormController {
         String code = Optional.ofNullable(request.getParameter("code")).map(String::strip).orElse("");
         model.addAttribute("code", code.length() > 200 ? code.substring(0, 200) : code);
         if (switchTo != null) {
-            common(request, model, lang, null, "q.withdraw.title", List.of(), true);
+            common(request, model, lang, null, "q.withdraw.title", List.of(), false);
             return "q/withdraw";
         }
         String problem = null;
@@ -206,7 +212,7 @@ public class QuestionnaireFormController {
                 response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
                 common(request, model, lang, null, "q.withdraw.title",
-                        List.of(new Problem("code", text(lang, "q.busy.text", minutes(wait)))), true);
+                        List.of(new Problem("code", text(lang, "q.busy.text", minutes(wait)))), false);
                 return "q/withdraw";
             }
             try {
@@ -218,7 +224,8 @@ public class QuestionnaireFormController {
             }
         }
         response.setStatus(422);
-        common(request, model, lang, null, "q.withdraw.title", List.of(new Problem("code", text(lang, problem))), true);
+        // links, not buttons, switch this page's language: a button of the form would be the one Enter presses
+        common(request, model, lang, null, "q.withdraw.title", List.of(new Problem("code", text(lang, problem))), false);
         return "q/withdraw";
     }
 
@@ -260,6 +267,7 @@ public class QuestionnaireFormController {
     private String declinedPage(HttpServletRequest request, Model model, String token, QuestionnaireForms.Form form,
                                 String lang) {
         common(request, model, lang, form, "q.declined.title", List.of(), false);
+        model.addAttribute("languageLinks", List.of());
         model.addAttribute("startAgain", "/q/" + token + "?lang=" + lang);
         return "q/declined";
     }
