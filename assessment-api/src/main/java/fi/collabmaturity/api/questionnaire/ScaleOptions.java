@@ -67,8 +67,8 @@ final class ScaleOptions {
     }
 
     /**
-     * The choice a value stands for, for showing an earlier answer: the option with that value, else the option
-     * the framework measures it as (a power answer of 1.0 typed in elsewhere is "power kept by each actor").
+     * The choice a value stands for, for showing an earlier answer: the option with that value, else the one
+     * descriptor it lies on (a power answer of 1.0 or 1.5 typed in elsewhere is "power kept by each actor").
      */
     static Option find(List<Option> options, Dimension dimension, BigDecimal value) {
         if (value == null) {
@@ -79,12 +79,14 @@ final class ScaleOptions {
                 return o;
             }
         }
-        double measured = dimension.measure(value.doubleValue());
-        for (Option o : options) {
-            if (Math.abs(dimension.measure(o.value().doubleValue()) - measured) < 1e-9) {
-                return o;
-            }
+        int below = value.intValue();
+        boolean whole = value.stripTrailingZeros().scale() <= 0;
+        if (below < 1 || below > dimension.descriptors().size()
+                || !whole && (below + 1 > dimension.descriptors().size()
+                || dimension.descriptor(below).anchor() != dimension.descriptor(below + 1).anchor())) {
+            return null;
         }
-        return null;
+        int stage = representative(dimension, below);
+        return options.stream().filter(o -> o.stage() == stage).findFirst().orElse(null);
     }
 }

@@ -54,7 +54,8 @@ public class SubmissionBuckets {
             if (tokens >= 1) {
                 return new Bucket(tokens - 1, now);
             }
-            wait[0] = Duration.ofMillis((long) Math.ceil((1 - tokens) / perSecond * 1000));
+            // to the next whole millisecond, past the rounding of the refill sum
+            wait[0] = Duration.ofMillis((long) Math.ceil((1 - tokens) / perSecond * 1000 - 1e-6));
             return new Bucket(tokens, now);
         });
         if (buckets.size() > MAX_ADDRESSES) {
