@@ -220,7 +220,11 @@ public class QuestionnaireFormController {
                 common(request, model, lang, null, "q.withdraw.done.title", List.of(), false);
                 return "q/withdrawn";
             } catch (QuestionnaireForms.Refused refused) {
-                problem = "already-withdrawn".equals(refused.reason()) ? "q.withdraw.already" : "q.withdraw.unknown";
+                problem = switch (refused.reason()) {
+                    case "already-withdrawn" -> "q.withdraw.already";
+                    case "closed" -> "q.withdraw.closed";
+                    default -> "q.withdraw.unknown";
+                };
             }
         }
         response.setStatus(422);
@@ -233,7 +237,9 @@ public class QuestionnaireFormController {
     @RequestMapping("/q/expired")
     public String expired(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(403);
-        common(request, model, language(request, LANGUAGES, null), null, "q.expired.title", List.of(), false);
+        // the form's own language field (the body is small: the size limit came first)
+        common(request, model, language(request, LANGUAGES, request.getParameter("lang")), null, "q.expired.title",
+                List.of(), false);
         model.addAttribute("text", "q.expired.text");
         return "q/message";
     }
@@ -243,6 +249,7 @@ public class QuestionnaireFormController {
     public String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
         Object status = request.getAttribute(TOO_LARGE);
         response.setStatus(status instanceof Integer s ? s : 413);
+        // by Accept-Language only: the body, too large, is never parsed for its language field
         common(request, model, language(request, LANGUAGES, null), null, "q.tooLarge.title", List.of(), false);
         model.addAttribute("text", "q.tooLarge.text");
         return "q/message";
