@@ -195,7 +195,9 @@ public class QuestionnaireFormController {
     public String withdraw(HttpServletRequest request, HttpServletResponse response, Model model) {
         String switchTo = request.getParameter("switch");
         String lang = language(request, LANGUAGES, switchTo != null ? switchTo : request.getParameter("lang"));
-        String code = Optional.ofNullable(request.getParameter("code")).map(String::strip).orElse("");
+        // a code copied from a note or a message may have picked up spaces or a line break
+        String code = Optional.ofNullable(request.getParameter("code")).map(c -> c.replaceAll("\\s+", ""))
+                .orElse("");
         model.addAttribute("code", code.length() > 200 ? code.substring(0, 200) : code);
         if (switchTo != null) {
             common(request, model, lang, null, "q.withdraw.title", List.of(), false);
