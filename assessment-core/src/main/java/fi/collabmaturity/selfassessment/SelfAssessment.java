@@ -47,11 +47,21 @@ public class SelfAssessment {
     @CommandHandler
     public SelfAssessment(SubmitSelfAssessment command, StudyDirectory directory, FrameworkCatalog frameworks,
                           PersonalDataSealer sealer, RespondentSlots slots) {
+        this(command, false, directory, frameworks, sealer, slots);
+    }
+
+    /**
+     * A submission by the rules above, except that with {@code attributesOptional} the respondent's organisation
+     * type and actor level may be missing (a questionnaire that does not ask them, or a respondent who cannot say);
+     * given, they must still be codes.
+     */
+    public SelfAssessment(SubmitSelfAssessment command, boolean attributesOptional, StudyDirectory directory,
+                          FrameworkCatalog frameworks, PersonalDataSealer sealer, RespondentSlots slots) {
         StudyFacts study = directory.study(command.studyId())
                 .orElseThrow(() -> new NotFoundException("study " + command.studyId() + " does not exist"));
         Framework framework = study.framework(frameworks);
         Validation v = new Validation();
-        Content content = checkContent(v, command, framework);
+        Content content = checkContent(v, command, framework, attributesOptional);
         v.throwIfInvalid();
         Map<String, BigDecimal> answers = content.answers();
         Map<String, String> comments = content.comments();
@@ -86,13 +96,31 @@ public class SelfAssessment {
      * {@code v}; shared by a single submission and a spreadsheet import so that both refuse exactly the same.
      */
     static Content checkContent(Validation v, SubmitSelfAssessment command, Framework framework) {
+        return checkContent(v, command, framework, false);
+    }
+
+    /**
+     * Checks a submission's own content as {@link #SelfAssessment(SubmitSelfAssessment, boolean, StudyDirectory,
+     * FrameworkCatalog, PersonalDataSealer, RespondentSlots)} will, into {@code v}, before anything is sealed.
+     */
+    public static void check(Validation v, SubmitSelfAssessment command, Framework framework,
+                             boolean attributesOptional) {
+        checkContent(v, command, framework, attributesOptional);
+    }
+
+    private static Content checkContent(Validation v, SubmitSelfAssessment command, Framework framework,
+                                        boolean attributesOptional) {
         v.identifier(command.selfAssessmentId(), "id")
                 .notBlank(command.areaId(), "areaId")
                 .notBlank(command.waveId(), "waveId");
         if (command.replaces() != null) {
             v.identifier(command.replaces(), "replaces");
         }
-        ParticipantRules.check(v, command.respondent(), "respondent");
+        if (attributesOptional) {
+            ParticipantRules.checkOptionalAttributes(v, command.respondent(), "respondent");
+        } else {
+            ParticipantRules.check(v, command.respondent(), "respondent");
+        }
         RespondentKind.check(v, command.respondentKind(), "respondent");
         RespondentKind kind = command.respondentKind() == null ? RespondentKind.ONE_PERSON : command.respondentKind();
         return new Content(checkAnswers(v, command.answers(), framework),
@@ -187,6 +215,11 @@ public class SelfAssessment {
         }
         apply(new SelfAssessmentWithdrawn(selfAssessmentId, studyId, this.areaId, this.waveId,
                 REPLACED_BY + replacement));
+    }
+
+    /** Whether this answer is withdrawn (by a researcher, its replacement or its respondent). */
+    public boolean withdrawn() {
+        return withdrawn;
     }
 
     @EventSourcingHandler

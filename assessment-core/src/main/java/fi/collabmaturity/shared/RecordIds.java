@@ -22,6 +22,10 @@ public final class RecordIds {
         return studyId + "/self-assessment/" + selfAssessmentId;
     }
 
+    public static String questionnaire(String studyId, String questionnaireId) {
+        return studyId + "/questionnaire/" + questionnaireId;
+    }
+
     /**
      * The one answer a respondent (a participant reference, never a pseudonym) may give for an area in a wave. Area
      * and wave ids are identifiers without a slash, so the parts cannot run into each other.

@@ -22,6 +22,8 @@ import fi.collabmaturity.projection.maturity.MaturityProjection;
 import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.projection.support.FlushAtBatchEnd;
+import fi.collabmaturity.questionnaire.Questionnaire;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswers;
 import fi.collabmaturity.reference.InterfaceThemeCatalogue;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.selfassessment.RespondentSlot;
@@ -46,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -111,7 +114,7 @@ public class AxonConfiguration {
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
             for (Class<?> type : List.of(Study.class, Area.class, Interview.class, SelfAssessment.class,
-                    RespondentSlot.class, InterfaceThemeCatalogue.class, Account.class)) {
+                    RespondentSlot.class, InterfaceThemeCatalogue.class, Account.class, Questionnaire.class)) {
                 configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
                         .configureCache(c -> aggregateCache));
             }
@@ -130,6 +133,20 @@ public class AxonConfiguration {
         return configurer -> configurer.registerCommandHandler(c -> new SelfAssessmentImporter(
                 c.repository(SelfAssessment.class), directory.getObject(), frameworks.getObject(),
                 sealer.getObject(), slots.getObject()));
+    }
+
+    /**
+     * Answers through a questionnaire's links create a self-assessment in the questionnaire's unit of work, so the
+     * handler needs both repositories (see {@link #selfAssessmentImport}).
+     */
+    @Bean
+    ConfigurerModule questionnaireAnswers(ObjectProvider<StudyDirectory> directory,
+                                          ObjectProvider<FrameworkCatalog> frameworks,
+                                          ObjectProvider<PersonalDataSealer> sealer,
+                                          ObjectProvider<RespondentSlots> slots, ObjectProvider<Clock> clock) {
+        return configurer -> configurer.registerCommandHandler(c -> new QuestionnaireAnswers(
+                c.repository(Questionnaire.class), c.repository(SelfAssessment.class), directory.getObject(),
+                frameworks.getObject(), sealer.getObject(), slots.getObject(), clock.getObject()));
     }
 
     /**
