@@ -13,6 +13,8 @@ public final class InMemoryQuestionnaireForms implements QuestionnaireForms {
     public final Map<String, Form> forms = new ConcurrentHashMap<>();
     public final List<Submission> stored = new ArrayList<>();
     public final Map<String, Boolean> codes = new ConcurrentHashMap<>();
+    /** A refusal to answer every submission through a token with, as the domain would. */
+    public final Map<String, Refused> refusals = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Form> open(String token) {
@@ -24,6 +26,9 @@ public final class InMemoryQuestionnaireForms implements QuestionnaireForms {
         Form form = forms.get(token);
         if (form == null) {
             throw new Refused("unknown-link", "no such link");
+        }
+        if (refusals.containsKey(token)) {
+            throw refusals.get(token);
         }
         if (!form.open()) {
             throw new Refused("closed", "closed");
