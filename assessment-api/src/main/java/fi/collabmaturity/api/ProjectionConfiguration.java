@@ -7,6 +7,7 @@ import fi.collabmaturity.projection.audit.AuditQueries;
 import fi.collabmaturity.projection.maturity.MaturityProjection;
 import fi.collabmaturity.projection.maturity.MaturityQueries;
 import fi.collabmaturity.projection.maturity.ProfileBuilder;
+import fi.collabmaturity.projection.studies.QuestionnaireQueries;
 import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
@@ -30,6 +31,11 @@ public class ProjectionConfiguration {
     @Bean
     StudiesQueries studiesQueries(MongoDatabase readModelDatabase) {
         return new StudiesQueries(readModelDatabase);
+    }
+
+    @Bean
+    QuestionnaireQueries questionnaireQueries(MongoDatabase readModelDatabase) {
+        return new QuestionnaireQueries(readModelDatabase);
     }
 
     @Bean

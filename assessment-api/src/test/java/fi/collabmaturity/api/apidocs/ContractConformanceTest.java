@@ -269,6 +269,26 @@ class ContractConformanceTest {
         check("POST " + importing, admin.upload(selfAssessments + "/import", "r.csv", "text/csv",
                 csv.replace("R-0102;ngo", "R-0103;nobody").getBytes(StandardCharsets.UTF_8)));
 
+        // questionnaires: an open one and an invited one, read, given invitations and closed
+        String questionnaires = "/api/v1/studies/lapland/questionnaires";
+        String q = S + "/questionnaires";
+        String open = post(admin, q, questionnaires, example("POST " + q)).json().path("id").asText();
+        String invited = post(admin, q, questionnaires, """
+                {"areaIds":["hyte"],"waveId":"w2023","languages":["fi"],"mode":"invited","closesOn":"2099-12-31",
+                 "privacyNotice":{"fi":"Tietosuojaseloste"}}""").json().path("id").asText();
+        post(admin, q + "/{questionnaireId}/invitations", questionnaires + "/" + invited + "/invitations",
+                example("POST " + q + "/{questionnaireId}/invitations"));
+        check("POST " + q + "/{questionnaireId}/invitations", admin.post(questionnaires + "/" + open
+                + "/invitations", "{\"count\":1}"));
+        check("POST " + q + "/{questionnaireId}/invitations", admin.post(questionnaires + "/" + invited
+                + "/invitations", "{\"count\":0}"));
+        get(admin, q + "/{questionnaireId}", questionnaires + "/" + invited + "?minPosition=" + position);
+        get(admin.as("vieras", "vieras-password-1"), q + "/{questionnaireId}", questionnaires + "/" + invited);
+        post(admin, q + "/{questionnaireId}/close", questionnaires + "/" + invited + "/close", null);
+        check("POST " + q + "/{questionnaireId}/close", admin.send("POST", questionnaires + "/" + invited + "/close", null, null));
+        get(admin, q, questionnaires + "?minPosition=" + position);
+        check("GET " + q + "/{questionnaireId}", admin.get(questionnaires + "/nothing"));
+
         // results of the example study and of the demo study
         for (String study : List.of("lapland", "lapland-demo")) {
             String base = "/api/v1/studies/" + study;

@@ -10,7 +10,13 @@ public final class StudiesCollections {
     static final String SELF_ASSESSMENTS = "self_assessments";
     static final String THEMES = "interface_themes";
     static final String ACCOUNTS = "accounts";
-    static final String[] ALL = {STUDIES, AREAS, INTERVIEWS, SELF_ASSESSMENTS, THEMES, ACCOUNTS};
+    static final String QUESTIONNAIRES = "questionnaires";
+    /** The links of questionnaires by their token's hash, for the public form. */
+    static final String QUESTIONNAIRE_LINKS = "questionnaire_links";
+    /** The answers of questionnaires by their withdrawal code's hash, for withdrawal by code. */
+    static final String QUESTIONNAIRE_CODES = "questionnaire_codes";
+    static final String[] ALL = {STUDIES, AREAS, INTERVIEWS, SELF_ASSESSMENTS, THEMES, ACCOUNTS, QUESTIONNAIRES,
+            QUESTIONNAIRE_LINKS, QUESTIONNAIRE_CODES};
 
     private StudiesCollections() {
     }

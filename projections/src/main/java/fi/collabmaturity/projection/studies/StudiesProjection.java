@@ -27,6 +27,11 @@ import fi.collabmaturity.projection.support.ReadModelReset;
 import fi.collabmaturity.projection.support.Ids;
 import fi.collabmaturity.projection.support.Keys;
 import fi.collabmaturity.projection.support.Sealing;
+import fi.collabmaturity.questionnaire.InvitationsIssued;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswerWithdrawn;
+import fi.collabmaturity.questionnaire.QuestionnaireAnswered;
+import fi.collabmaturity.questionnaire.QuestionnaireClosed;
+import fi.collabmaturity.questionnaire.QuestionnaireOpened;
 import fi.collabmaturity.reference.InterfaceThemeAdded;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
 import fi.collabmaturity.selfassessment.SelfAssessmentWithdrawn;
@@ -65,9 +70,10 @@ public class StudiesProjection {
 
     /**
      * The version of this projection's read-model layout: raise it when documents change shape (see
-     * MaturityProjection). 3: an area's target profiles per wave ({@link TargetProfiles}).
+     * MaturityProjection). 3: an area's target profiles per wave ({@link TargetProfiles}). 4: questionnaires,
+     * their links and withdrawal codes ({@link QuestionnaireDocuments}).
      */
-    public static final int LAYOUT = 3;
+    public static final int LAYOUT = 4;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final String USER = "username";
@@ -129,6 +135,7 @@ public class StudiesProjection {
         stage(StudiesCollections.STUDIES, e.studyId(), version, Updates.combine(
                 Updates.set("waves." + e.waveId() + ".closed", true),
                 Updates.set("waves." + e.waveId() + ".closedAt", at.toString())));
+        QuestionnaireDocuments.waveClosed(e);
     }
 
     @EventHandler
@@ -137,6 +144,7 @@ public class StudiesProjection {
                 Updates.set("waves." + e.waveId() + ".closed", false),
                 Updates.set("waves." + e.waveId() + ".reopenings." + version,
                         new Document("reason", e.reason()).append("at", at.toString()))));
+        QuestionnaireDocuments.waveReopened(e);
     }
 
     @EventHandler
@@ -278,6 +286,32 @@ public class StudiesProjection {
                 Updates.set("withdrawn", true),
                 Updates.set("withdrawal", new Document("reason", e.reason()).append("at", at.toString())
                         .append("by", user))));
+        QuestionnaireDocuments.selfAssessmentWithdrawn(e);
+    }
+
+    @EventHandler
+    void on(QuestionnaireOpened e, @SequenceNumber Long version, @Timestamp Instant at) {
+        QuestionnaireDocuments.opened(e, version, at);
+    }
+
+    @EventHandler
+    void on(InvitationsIssued e, @SequenceNumber Long version) {
+        QuestionnaireDocuments.invitations(e, version);
+    }
+
+    @EventHandler
+    void on(QuestionnaireClosed e, @SequenceNumber Long version, @Timestamp Instant at) {
+        QuestionnaireDocuments.closed(e, version, at);
+    }
+
+    @EventHandler
+    void on(QuestionnaireAnswered e, @SequenceNumber Long version, @Timestamp Instant at) {
+        QuestionnaireDocuments.answered(e, version, at);
+    }
+
+    @EventHandler
+    void on(QuestionnaireAnswerWithdrawn e, @SequenceNumber Long version) {
+        QuestionnaireDocuments.answerWithdrawn(e, version);
     }
 
     @EventHandler
@@ -312,6 +346,8 @@ public class StudiesProjection {
         database.getCollection(StudiesCollections.SELF_ASSESSMENTS).createIndex(
                 Indexes.ascending("studyId", "areaId", "waveId", "respondent"),
                 new IndexOptions().name("answers_of_respondent"));
+        database.getCollection(StudiesCollections.QUESTIONNAIRES).createIndex(
+                Indexes.ascending("studyId", "waveId"), new IndexOptions().name("questionnaires_of_wave"));
     }
 
     private static Document coding(String areaId, String dimension, int stage, List<String> codes, long revision,

@@ -1,0 +1,297 @@
+package fi.collabmaturity.api.questionnaire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.support.ApiClient;
+import fi.collabmaturity.api.support.Slice;
+import fi.collabmaturity.api.support.SliceScenario;
+import fi.collabmaturity.api.support.TestData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Questionnaires over real HTTP and through the {@link QuestionnaireForms} the public form calls: an open link's
+ * answer appears in the area's profile and in the questionnaire's counts; invitations answer once and may replace
+ * their answer; refusals store nothing; withdrawal by code; closing, by the researcher and by the wave. Each test has
+ * an area (and where it closes one, a wave) of its own, so the counts are its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuestionnaireApiTest {
+
+    static final Path dataDir = TestData.freshFolder("questionnaires");
+    static final String S = "/api/v1/studies/qs";
+    static final String Q = S + "/questionnaires";
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("assessment.storage.data-dir", dataDir::toString);
+        registry.add("assessment.admin-password", () -> "questionnaire-admin");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventLogPositions positions;
+    @Autowired
+    QuestionnaireForms forms;
+    ApiClient api;
+    ApiClient viewer;
+
+    @BeforeAll
+    void study() {
+        api = new ApiClient(port, "admin", "questionnaire-admin");
+        created(api.post("/api/v1/studies", Slice.study("qs")));
+        created(api.post(S + "/waves", Slice.wave("w1")));
+        viewer = api.createAccount("qviewer", "VIEWER");
+        created(api.post(S + "/members", "{\"username\":\"qviewer\",\"role\":\"VIEWER\"}"));
+    }
+
+    private static ApiClient.Response created(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
+    }
+
+    private void area(String areaId) {
+        created(api.post(S + "/areas", Slice.area(areaId)));
+    }
+
+    private static String body(String mode, String waveId, String... areaIds) {
+        return """
+                {"areaIds":%s,"waveId":"%s","languages":["fi","sv","en"],"mode":"%s",
+                 "privacyNotice":{"fi":"Tietosuoja","sv":"Dataskydd","en":"Privacy"},
+                 "askComments":true,"askOrganisationType":true,"askActorLevel":true}"""
+                .formatted(toJson(areaIds), waveId, mode);
+    }
+
+    private static String toJson(String... ids) {
+        List<String> quoted = new ArrayList<>();
+        for (String id : ids) {
+            quoted.add("\"" + id + "\"");
+        }
+        return "[" + String.join(",", quoted) + "]";
+    }
+
+    private JsonNode questionnaire(String id) {
+        ApiClient.Response response = api.get(Q + "/" + id + "?minPosition=" + positions.head());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String token(String url) {
+        assertThat(url).startsWith("/q/");
+        return url.substring("/q/".length());
+    }
+
+    private QuestionnaireForms.Submission answer(String noticeVersion, String areaId, String trust) {
+        return new QuestionnaireForms.Submission(true, noticeVersion, "sv", areaId,
+                Map.of("trust", new BigDecimal(trust), "goals", new BigDecimal("2.0")), Map.of("trust", "ok"),
+                "municipality", "coordination");
+    }
+
+    private QuestionnaireForms.Submission answer(QuestionnaireForms.Form form, String areaId) {
+        return answer(form.noticeVersion(), areaId, "2.5");
+    }
+
+    private void refused(Runnable call, String reason) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(QuestionnaireForms.Refused.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private JsonNode selfAssessedTrust(String areaId) {
+        JsonNode profile = api.get(S + "/areas/" + areaId + "/profile?waveId=w1&minPosition=" + positions.head())
+                .json();
+        return SliceScenario.dimension(profile, "trust").path("sources").path("selfAssessments");
+    }
+
+    private int selfAssessments(String areaId) {
+        return api.get(S + "/self-assessments?areaId=" + areaId + "&minPosition=" + positions.head()).json()
+                .path("totalElements").asInt();
+    }
+
+    @Test
+    void anOpenLinksAnswerAppearsInTheProfileAndTheCounts() {
+        area("open1");
+        JsonNode created = created(api.post(Q, body("open", "w1", "open1"))).json();
+        String id = created.path("id").asText();
+        String token = token(created.path("url").asText());
+        QuestionnaireForms.Form form = forms.open(token).orElseThrow();
+        assertThat(form.open()).isTrue();
+        assertThat(form.invitation()).isFalse();
+        assertThat(form.areaIds()).containsExactly("open1");
+        assertThat(form.privacyNotice()).containsEntry("sv", "Dataskydd");
+        assertThat(form.frameworkId()).isEqualTo("keast-mandell-2014");
+        QuestionnaireForms.Receipt receipt = forms.submit(token, answer(form, "open1"));
+        assertThat(receipt.replaced()).isFalse();
+        assertThat(receipt.withdrawalCode()).hasSize(43);
+        forms.submit(token, answer(form.noticeVersion(), "open1", "1.5"));
+
+        assertThat(selfAssessedTrust("open1").path("n").asInt()).isEqualTo(2);
+        JsonNode q = questionnaire(id);
+        assertThat(q.path("state").asText()).isEqualTo("open");
+        assertThat(q.path("mode").asText()).isEqualTo("open");
+        assertThat(q.path("responses").asInt()).isEqualTo(2);
+        assertThat(q.path("responsesByArea").path("open1").asInt()).isEqualTo(2);
+        assertThat(q.path("responsesByOrganisationType").path("municipality").asInt()).isEqualTo(2);
+        assertThat(q.path("responsesByActorLevel").path("coordination").asInt()).isEqualTo(2);
+        // viewers see the counts, not those that come from the respondents' details
+        JsonNode seen = viewer.get(Q + "/" + id).json();
+        assertThat(seen.path("responses").asInt()).isEqualTo(2);
+        assertThat(seen.has("responsesByOrganisationType")).isFalse();
+        JsonNode list = api.get(Q + "?minPosition=" + positions.head()).json();
+        assertThat(list.path("content").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void refusalsStoreNothing() {
+        area("refused1");
+        JsonNode created = created(api.post(Q, body("open", "w1", "refused1"))).json();
+        String token = token(created.path("url").asText());
+        QuestionnaireForms.Form form = forms.open(token).orElseThrow();
+        QuestionnaireForms.Submission good = answer(form, "refused1");
+        refused(() -> forms.submit(token, new QuestionnaireForms.Submission(false, good.noticeVersion(), "fi",
+                "refused1", good.answers(), Map.of(), null, null)), "no-consent");
+        refused(() -> forms.submit(token, answer("0000000000000000", "refused1", "2.0")), "stale-notice");
+        refused(() -> forms.submit("not-a-link", good), "unknown-link");
+        assertThat(forms.open("not-a-link")).isEmpty();
+        assertThatThrownBy(() -> forms.submit(token, new QuestionnaireForms.Submission(true, good.noticeVersion(),
+                "de", "open1", Map.of("trust", new BigDecimal("7")), Map.of(), "nobody", null)))
+                .isInstanceOfSatisfying(QuestionnaireForms.Refused.class, e -> {
+                    assertThat(e.reason()).isEqualTo("invalid");
+                    assertThat(e.fields()).containsOnlyKeys("language", "areaId");
+                });
+        assertThatThrownBy(() -> forms.submit(token, new QuestionnaireForms.Submission(true, good.noticeVersion(),
+                "fi", "refused1", Map.of("trust", new BigDecimal("7")), Map.of(), "nobody", null)))
+                .isInstanceOfSatisfying(QuestionnaireForms.Refused.class,
+                        e -> assertThat(e.fields()).containsOnlyKeys("answers.trust", "organisationType"));
+        assertThat(selfAssessments("refused1")).isZero();
+        assertThat(questionnaire(created.path("id").asText()).path("responses").asInt()).isZero();
+    }
+
+    @Test
+    void invitationsAnswerOnceAndMayReplaceTheirAnswer() {
+        area("invited1");
+        JsonNode created = created(api.post(Q, body("invited", "w1", "invited1"))).json();
+        String id = created.path("id").asText();
+        assertThat(created.path("url").isNull()).isTrue();
+        assertThat(api.post(Q + "/" + id + "/invitations", "{\"count\":0}").status()).isEqualTo(400);
+        assertThat(api.post(Q + "/" + id + "/invitations", "{\"count\":1001}").status()).isEqualTo(400);
+        JsonNode links = created(api.post(Q + "/" + id + "/invitations", "{\"count\":2}")).json().path("links");
+        assertThat(links).hasSize(2);
+        String first = token(links.get(0).asText());
+        String second = token(links.get(1).asText());
+        assertThat(first).isNotEqualTo(second);
+
+        QuestionnaireForms.Form form = forms.open(first).orElseThrow();
+        assertThat(form.invitation()).isTrue();
+        assertThat(form.previous()).isEmpty();
+        QuestionnaireForms.Receipt answered = forms.submit(first, answer(form, "invited1"));
+        assertThat(answered.replaced()).isFalse();
+        positions.head();
+        QuestionnaireForms.Previous previous = forms.open(first).orElseThrow().previous().orElseThrow();
+        assertThat(previous.answers()).containsKey("trust");
+        assertThat(previous.comments()).containsEntry("trust", "ok");
+        assertThat(previous.organisationType()).isEqualTo("municipality");
+        QuestionnaireForms.Receipt replaced = forms.submit(first, answer(form.noticeVersion(), "invited1", "3.0"));
+        assertThat(replaced.replaced()).isTrue();
+        forms.submit(second, answer(form, "invited1"));
+
+        assertThat(selfAssessedTrust("invited1").path("n").asInt()).as("the replaced answer counts once")
+                .isEqualTo(2);
+        JsonNode q = questionnaire(id);
+        assertThat(q.path("invitations").asInt()).isEqualTo(2);
+        assertThat(q.path("responses").asInt()).isEqualTo(2);
+        assertThat(q.path("withdrawn").asInt()).isZero();
+
+        // withdrawn by its code: out of the counts and the profile; the code and the invitation are then used up
+        forms.withdraw(replaced.withdrawalCode());
+        refused(() -> forms.withdraw(replaced.withdrawalCode()), "already-withdrawn");
+        refused(() -> forms.withdraw(answered.withdrawalCode()), "already-withdrawn");
+        refused(() -> forms.withdraw("no-such-code"), "unknown-code");
+        refused(() -> forms.submit(first, answer(form, "invited1")), "used-invitation");
+        q = questionnaire(id);
+        assertThat(q.path("responses").asInt()).isEqualTo(1);
+        assertThat(q.path("withdrawn").asInt()).isEqualTo(1);
+        assertThat(selfAssessedTrust("invited1").path("n").asInt()).isEqualTo(1);
+        JsonNode withdrawal = api.get(S + "/self-assessments/" + replaced.selfAssessmentId()).json()
+                .path("withdrawal");
+        assertThat(withdrawal.path("reason").asText()).isEqualTo("withdrawn by the respondent");
+    }
+
+    @Test
+    void aClosedQuestionnaireTakesNoAnswers() {
+        area("closed1");
+        JsonNode created = created(api.post(Q, body("open", "w1", "closed1"))).json();
+        String id = created.path("id").asText();
+        String token = token(created.path("url").asText());
+        QuestionnaireForms.Form form = forms.open(token).orElseThrow();
+        ApiClient.Response closed = api.send("POST", Q + "/" + id + "/close", null, null);
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(api.send("POST", Q + "/" + id + "/close", null, null).status()).isEqualTo(409);
+        assertThat(questionnaire(id).path("state").asText()).isEqualTo("closed");
+        assertThat(forms.open(token).orElseThrow().open()).isFalse();
+        refused(() -> forms.submit(token, answer(form, "closed1")), "closed");
+        assertThat(selfAssessments("closed1")).isZero();
+    }
+
+    @Test
+    void closingTheWaveClosesItsQuestionnaires() {
+        area("wave1");
+        created(api.post(S + "/waves", Slice.wave("w-closing")));
+        JsonNode created = created(api.post(Q, body("open", "w-closing", "wave1"))).json();
+        String id = created.path("id").asText();
+        String token = token(created.path("url").asText());
+        QuestionnaireForms.Form form = forms.open(token).orElseThrow();
+        assertThat(api.send("POST", S + "/waves/w-closing/close", null, null).status()).isEqualTo(200);
+        assertThat(questionnaire(id).path("state").asText()).isEqualTo("closed");
+        assertThat(forms.open(token).orElseThrow().open()).isFalse();
+        refused(() -> forms.submit(token, answer(form, "wave1")), "closed");
+        assertThat(api.post(Q, body("open", "w-closing", "wave1")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void researchersAndAdminsOpenThemViewersMayNot() {
+        area("access1");
+        assertThat(viewer.post(Q, body("open", "w1", "access1")).status()).isEqualTo(403);
+        ApiClient stranger = api.createAccount("qstranger", "RESEARCHER");
+        assertThat(stranger.post(Q, body("open", "w1", "access1")).status()).isEqualTo(404);
+        assertThat(stranger.get(Q).status()).isEqualTo(404);
+        assertThat(api.post(Q, """
+                {"areaIds":["access1"],"waveId":"w1","languages":["fi"],"mode":"sometimes","privacyNotice":{}}""")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void anIdempotencyKeyOpensOneQuestionnaire() {
+        area("idem1");
+        String body = body("open", "w1", "idem1");
+        ApiClient.Response first = api.sendWithHeader("POST", Q, "Idempotency-Key", "q-open-idem1", body);
+        ApiClient.Response again = api.sendWithHeader("POST", Q, "Idempotency-Key", "q-open-idem1", body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(again.json().path("url").asText()).isEqualTo(first.json().path("url").asText());
+        long opened = 0;
+        for (JsonNode q : api.get(Q + "?size=500&minPosition=" + positions.head()).json().path("content")) {
+            if (q.path("areaIds").toString().contains("idem1")) {
+                opened++;
+            }
+        }
+        assertThat(opened).isEqualTo(1);
+    }
+}
