@@ -39,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,7 +70,6 @@ class QuestionnaireFormTest {
     /** Trust 2.5, communication 3, information sharing "cannot say", goals 2, power "own power", resources 1.5,
      *  accountability 1, commitment 3. */
     static final Map<String, String> ANSWERS = answers();
-    private static final AtomicInteger QUESTIONNAIRES = new AtomicInteger();
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -215,12 +213,15 @@ class QuestionnaireFormTest {
         fill(null, ANSWERS, Map.of(), "ngo", "coordination");
         click(By.id("continue"));
         // the researcher closes it while the respondent is looking at the summary
-        ok(admin.post(S + "/questionnaires/" + id + "/close", "{}"));
+        ApiClient.Response closed = admin.post(S + "/questionnaires/" + id + "/close", "{}");
+        ok(closed);
         long head = positions.head();
         click(By.id("send"));
         assertThat(text("h1")).isEqualTo(message("sv", "closed"));
         assertThat(lang()).isEqualTo("sv");
         assertThat(positions.head()).isEqualTo(head);
+        // the form reads the questionnaire from the read model: once that has the closing, a new visit says so too
+        caughtUp(id);
         driver.get(base() + "/q/" + token + "?lang=fi");
         assertThat(text("h1")).isEqualTo(message("fi", "closed"));
         assertThat(new ApiClient(port, null, null).get("/q/" + token).status()).isEqualTo(410);
@@ -244,7 +245,8 @@ class QuestionnaireFormTest {
         assertThat(driver.findElements(By.id("replaced"))).isEmpty();
         assertSelfAssessments(profile("invited"), "trust", 1, 2.5);
 
-        // the second visit shows the answer given, and sending again replaces it
+        // the second visit shows the answer given (from the read model, once it has it), and sending again replaces it
+        caughtUp(lastQuestionnaireId);
         driver.get(base() + link + "?lang=en");
         assertThat(text(".notice-box")).isEqualTo(message("en", "previous"));
         consent(true);
@@ -480,8 +482,7 @@ class QuestionnaireFormTest {
     String lastQuestionnaireId;
 
     private String openQuestionnaire(List<String> areas, String mode, boolean comments) {
-        String id = "q" + QUESTIONNAIRES.incrementAndGet();
-        ApiClient.Response created = admin.post(S + "/questionnaires", "{\"id\":\"" + id + "\",\"areaIds\":"
+        ApiClient.Response created = admin.post(S + "/questionnaires", "{\"areaIds\":"
                 + json(areas) + ",\"waveId\":\"w1\",\"languages\":[\"fi\",\"sv\",\"en\"],\"mode\":\"" + mode
                 + "\",\"intro\":" + json(INTRO) + ",\"privacyNotice\":" + json(NOTICE) + ",\"askComments\":"
                 + comments + ",\"askOrganisationType\":true,\"askActorLevel\":true}");
@@ -489,6 +490,11 @@ class QuestionnaireFormTest {
         lastQuestionnaireId = created.json().path("id").asText();
         String url = created.json().path("url").asText();
         return mode.equals("open") ? url.substring(url.indexOf("/q/") + 3) : null;
+    }
+
+    /** Waits until the studies read model, which the form reads questionnaires from, has every event so far. */
+    private void caughtUp(String questionnaireId) {
+        ok(admin.get(S + "/questionnaires/" + questionnaireId + "?minPosition=" + positions.head()));
     }
 
     private List<String> invitations(String questionnaireId, int count) {
