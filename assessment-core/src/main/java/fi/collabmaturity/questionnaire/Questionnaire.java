@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,7 +125,7 @@ public class Questionnaire {
         for (int i = 0; i < given.size(); i++) {
             v.identifier(given.get(i), field + "[" + i + "]");
         }
-        return List.copyOf(new LinkedHashSet<>(given));
+        return given.stream().filter(java.util.Objects::nonNull).distinct().toList(); // a null is named above
     }
 
     /** Texts per language: only the questionnaire's languages, each non-blank if {@code required}. */

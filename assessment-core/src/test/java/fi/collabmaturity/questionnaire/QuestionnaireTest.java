@@ -84,6 +84,15 @@ class QuestionnaireTest {
     }
 
     @Test
+    void namesAMissingAreaOrLanguageInItsList() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenQuestionnaire(ID, STUDY, java.util.Arrays.asList(AREA, null), WAVE,
+                        java.util.Arrays.asList("fi", null), Questionnaire.INVITED, null, Map.of(), Map.of("fi", "x"), false,
+                        false, false, null))
+                .expectException(invalidFields("areaIds[1]", "languages[1]"));
+    }
+
+    @Test
     void anOpenQuestionnaireNeedsTheHashOfItsLinkAndAnInvitedOneHasNone() {
         fixture.givenNoPriorActivity().when(open(Questionnaire.OPEN, "token"))
                 .expectException(invalidFields("openLinkHash"));

@@ -81,7 +81,12 @@ public class QuestionnaireFormService implements QuestionnaireForms {
             areaNames.put(areaId, studies.area(studyId, areaId).map(a -> a.getString("name")).orElse(areaId));
         }
         boolean invitation = link.get().getBoolean("invitation", false);
-        Optional<Previous> previous = invitation ? previous(studyId, link.get().getString("answer"))
+        if (invitation) {
+            // its answer may have been sent a moment ago: the review shows it, not the one before
+            consistency.awaitHead(PROCESSORS);
+            link = questionnaires.link(link.get().getString("_id"));
+        }
+        Optional<Previous> previous = invitation ? link.flatMap(l -> previous(studyId, l.getString("answer")))
                 : Optional.empty();
         return Optional.of(new Form(studyId, doc.getString("questionnaireId"), doc.getString("waveId"), areaIds,
                 areaNames, doc.getList("languages", String.class, List.of()),

@@ -202,7 +202,6 @@ class QuestionnaireApiTest {
         assertThat(form.previous()).isEmpty();
         QuestionnaireForms.Receipt answered = forms.submit(first, answer(form, "invited1"));
         assertThat(answered.replaced()).isFalse();
-        positions.head();
         QuestionnaireForms.Previous previous = forms.open(first).orElseThrow().previous().orElseThrow();
         assertThat(previous.answers()).containsKey("trust");
         assertThat(previous.comments()).containsEntry("trust", "ok");

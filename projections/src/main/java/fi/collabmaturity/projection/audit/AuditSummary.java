@@ -20,7 +20,7 @@ final class AuditSummary {
             "studyId", "areaId", "waveId", "interviewId", "findingId", "segmentId", "selfAssessmentId",
             "agreementId", "negotiationId", "forumId", "participant", "dimension", "stage", "revision", "reason",
             "kind", "status", "level", "model", "role", "username", "frameworkId", "frameworkVersion", "fromVersion", "toVersion", "code",
-            "regionCode", "interfaceTheme");
+            "regionCode", "interfaceTheme", "questionnaireId");
 
     /** Fields shown when they hold a list of strings (ids only). */
     static final Set<String> ID_LISTS = Set.of("areaIds");
