@@ -173,7 +173,7 @@ public class QuestionnaireFormController {
         try {
             QuestionnaireForms.Receipt receipt = forms.submit(token, submission(form, framework, lang, state));
             model.addAttribute("receipt", receipt);
-            model.addAttribute("withdrawUrl", withdrawUrl(request, lang));
+            model.addAttribute("withdrawUrl", "/q/withdraw?lang=" + lang);
             common(request, model, lang, form, "q.thanks.title", List.of(), false);
             // a language link would start the form again and lose the code, which is shown only here
             model.addAttribute("languageLinks", List.of());
@@ -583,10 +583,6 @@ public class QuestionnaireFormController {
             out.remove(n);
         }
         return out;
-    }
-
-    private String withdrawUrl(HttpServletRequest request, String lang) {
-        return "/q/withdraw?lang=" + lang;
     }
 
     private static long minutes(Duration wait) {
