@@ -62,10 +62,14 @@ public class QuestionnaireAnswers {
                 Questionnaire.today(clock)));
         String pseudonym = accepted.earlierConsent() == null ? QuestionnaireTokens.newPseudonym()
                 : pseudonymOf(accepted.earlierConsent());
+        // an earlier answer a researcher has withdrawn is no longer there to replace; its respondent answers anew
+        String replaces = accepted.replaces() != null && selfAssessments.load(
+                RecordIds.selfAssessment(command.studyId(), accepted.replaces())).invoke(SelfAssessment::withdrawn)
+                ? null : accepted.replaces();
         SubmitSelfAssessment submission = new SubmitSelfAssessment(command.selfAssessmentId(), command.studyId(),
                 command.areaId(), accepted.waveId(),
                 new Participant(pseudonym, command.organisationType(), command.actorLevel()),
-                RespondentKind.ONE_PERSON, command.answers(), command.comments(), accepted.replaces());
+                RespondentKind.ONE_PERSON, command.answers(), command.comments(), replaces);
         // the content is checked before anything is sealed: a refused answer leaves not even a key behind
         Validation v = new Validation();
         SelfAssessment.check(v, submission, study.framework(frameworks), true);
@@ -78,8 +82,8 @@ public class QuestionnaireAnswers {
                 new ConsentDetails(command.noticeVersion(), command.language(), pseudonym));
         questionnaire.execute(q -> q.consent(consent));
         selfAssessments.newInstance(() -> new SelfAssessment(submission, true, directory, frameworks, sealer, slots));
-        questionnaire.execute(q -> q.answered(command, accepted.replaces()));
-        return new QuestionnaireReceipt(command.selfAssessmentId(), accepted.replaces());
+        questionnaire.execute(q -> q.answered(command, replaces));
+        return new QuestionnaireReceipt(command.selfAssessmentId(), replaces);
     }
 
     /** The pseudonym the invitation's earlier answer was given; refused once that respondent has been erased. */

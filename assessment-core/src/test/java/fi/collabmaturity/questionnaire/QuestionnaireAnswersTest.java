@@ -164,6 +164,26 @@ class QuestionnaireAnswersTest {
     }
 
     @Test
+    void anInvitationWhoseAnswerAResearcherWithdrewAnswersAnewAsTheSameParticipant() throws Exception {
+        invited();
+        submit(answer(INVITATION, "sa1"));
+        inUnitOfWork(() -> {
+            EventSourcingRepository.builder(SelfAssessment.class).eventStore(world.eventStore).build()
+                    .load(RecordIds.selfAssessment(STUDY, "sa1"))
+                    .execute(a -> a.handle(new fi.collabmaturity.selfassessment.WithdrawSelfAssessment("sa1", STUDY,
+                            "entered by mistake"), world.directory, world.slots));
+            return null;
+        });
+        QuestionnaireReceipt again = submit(answer(INVITATION, "sa2"));
+        assertThat(again.replaced()).isNull();
+        Object first = ((SelfAssessmentSubmitted) world.eventsOf(RecordIds.selfAssessment(STUDY, "sa1")).get(0))
+                .respondent();
+        Object second = ((SelfAssessmentSubmitted) world.eventsOf(RecordIds.selfAssessment(STUDY, "sa2")).get(0))
+                .respondent();
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void refusesWithoutConsentAndStoresNothing() throws Exception {
         openLink();
         assertRefused(answer(OPEN_LINK, "sa1", false, VERSION, AREA, Map.of("trust", BigDecimal.ONE), null),

@@ -256,11 +256,22 @@ class QuestionnaireApiTest {
         String id = created.path("id").asText();
         String token = token(created.path("url").asText());
         QuestionnaireForms.Form form = forms.open(token).orElseThrow();
+        String closedByResearcher = created(api.post(Q, body("open", "w-closing", "wave1"))).json().path("id")
+                .asText();
+        assertThat(api.send("POST", Q + "/" + closedByResearcher + "/close", null, null).status()).isEqualTo(200);
         assertThat(api.send("POST", S + "/waves/w-closing/close", null, null).status()).isEqualTo(200);
         assertThat(questionnaire(id).path("state").asText()).isEqualTo("closed");
         assertThat(forms.open(token).orElseThrow().open()).isFalse();
         refused(() -> forms.submit(token, answer(form, "wave1")), "closed");
         assertThat(api.post(Q, body("open", "w-closing", "wave1")).status()).isEqualTo(409);
+
+        // reopening the wave opens its questionnaires again, unless a researcher closed them
+        ApiClient.Response reopened = api.post(S + "/waves/w-closing/reopen", "{\"reason\":\"late answers\"}");
+        assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
+        assertThat(questionnaire(id).path("state").asText()).isEqualTo("open");
+        assertThat(questionnaire(closedByResearcher).path("state").asText()).isEqualTo("closed");
+        forms.submit(token, answer(form, "wave1"));
+        assertThat(questionnaire(id).path("responses").asInt()).isEqualTo(1);
     }
 
     @Test
