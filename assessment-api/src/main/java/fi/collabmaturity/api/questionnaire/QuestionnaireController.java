@@ -145,8 +145,12 @@ public class QuestionnaireController {
                                    @RequestParam(required = false) Long minPosition) {
         StudyFacts study = access.read(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        Document doc = questionnaires.get(studyId, questionnaireId).orElseThrow(() -> new NotFoundException(
-                "questionnaire " + questionnaireId + " does not exist in study " + studyId));
+        // one opened a moment ago may not be in the read model yet: a 404 only once it has caught up with the log
+        Document doc = questionnaires.get(studyId, questionnaireId).orElseGet(() -> {
+            consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
+            return questionnaires.get(studyId, questionnaireId).orElseThrow(() -> new NotFoundException(
+                    "questionnaire " + questionnaireId + " does not exist in study " + studyId));
+        });
         return view(study, doc, access.maySeePersonalData(study));
     }
 
