@@ -58,6 +58,8 @@ public class Questionnaire {
     private final Map<String, Used> answerOfInvitation = new HashMap<>();
     private final Map<String, String> invitationOfAnswer = new HashMap<>();
     private final Map<String, String> answerOfCode = new HashMap<>();
+    /** Each answer's link (the invitation's hash, or the open link's): a resent form is known by its id and link. */
+    private final Map<String, String> linkOfAnswer = new HashMap<>();
     /** Answers no longer current: replaced by their invitation's later answer, or withdrawn by their respondent. */
     private final Set<String> notCurrent = new HashSet<>();
     /** The consent of the answer being recorded: ConsentGiven comes right before its QuestionnaireAnswered. */
@@ -214,6 +216,11 @@ public class Questionnaire {
             throw new QuestionnaireRefusedException(QuestionnaireRefusedException.UNKNOWN_LINK,
                     "this link opens no questionnaire");
         }
+        // before the closing: a form resent after the questionnaire closed was still received
+        if (command.selfAssessmentId() != null && link.equals(linkOfAnswer.get(command.selfAssessmentId()))) {
+            throw new QuestionnaireRefusedException(QuestionnaireRefusedException.ALREADY_RECEIVED,
+                    "the answer " + command.selfAssessmentId() + " was already received through this link");
+        }
         if (closedOn(study, today)) {
             throw new QuestionnaireRefusedException(QuestionnaireRefusedException.CLOSED,
                     "questionnaire " + questionnaireId + " is closed");
@@ -332,6 +339,7 @@ public class Questionnaire {
     @EventSourcingHandler
     void on(QuestionnaireAnswered e) {
         answerOfCode.put(e.withdrawalCodeHash(), e.selfAssessmentId());
+        linkOfAnswer.put(e.selfAssessmentId(), e.invitationHash() != null ? e.invitationHash() : openLinkHash);
         if (e.replaces() != null) {
             notCurrent.add(e.replaces());
         }

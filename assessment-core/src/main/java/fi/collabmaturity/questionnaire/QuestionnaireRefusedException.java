@@ -5,7 +5,7 @@ import fi.collabmaturity.shared.ConflictException;
 /**
  * A questionnaire link's answer or withdrawal refused for a reason the form explains to the respondent:
  * {@code unknown-link}, {@code used-invitation}, {@code closed}, {@code no-consent}, {@code stale-notice},
- * {@code unknown-code} or {@code already-withdrawn}.
+ * {@code unknown-code}, {@code already-withdrawn} or {@code already-received}.
  */
 public class QuestionnaireRefusedException extends ConflictException {
 
@@ -16,6 +16,8 @@ public class QuestionnaireRefusedException extends ConflictException {
     public static final String STALE_NOTICE = "stale-notice";
     public static final String UNKNOWN_CODE = "unknown-code";
     public static final String ALREADY_WITHDRAWN = "already-withdrawn";
+    /** The same form (its submission id, through the same link) was sent before: nothing is stored again. */
+    public static final String ALREADY_RECEIVED = "already-received";
 
     private final String reason;
 

@@ -213,6 +213,35 @@ class QuestionnaireAnswersTest {
     }
 
     @Test
+    void theSameFormSentTwiceIsReceivedOnceAndAppendsNothingTheSecondTime() throws Exception {
+        openLink();
+        submit(answer(OPEN_LINK, "sa1"));
+        var head = world.eventStore.createHeadToken();
+        // the browser re-posts the same form: the same submission id, another withdrawal code
+        assertRefused(answer(OPEN_LINK, "sa1"), QuestionnaireRefusedException.ALREADY_RECEIVED);
+        assertThat(world.eventStore.createHeadToken()).isEqualTo(head);
+        assertThat(world.eventsOf(QUESTIONNAIRE)).hasSize(3);
+        assertThat(world.eventsOf(RecordIds.selfAssessment(STUDY, "sa1"))).hasSize(1);
+        // still recognised once the questionnaire has closed: it was received while it was open
+        world.append("Questionnaire", QUESTIONNAIRE, new QuestionnaireClosed(ID, STUDY));
+        head = world.eventStore.createHeadToken();
+        assertRefused(answer(OPEN_LINK, "sa1"), QuestionnaireRefusedException.ALREADY_RECEIVED);
+        assertThat(world.eventStore.createHeadToken()).isEqualTo(head);
+    }
+
+    @Test
+    void anInvitationsResentFormIsNoReplacement() throws Exception {
+        invited();
+        submit(answer(INVITATION, "sa1"));
+        var head = world.eventStore.createHeadToken();
+        assertRefused(answer(INVITATION, "sa1"), QuestionnaireRefusedException.ALREADY_RECEIVED);
+        assertThat(world.eventStore.createHeadToken()).isEqualTo(head);
+        assertThat(world.eventsOf(RecordIds.selfAssessment(STUDY, "sa1"))).hasSize(1);
+        // a new form (a new submission id) through the same invitation still replaces the answer
+        assertThat(submit(answer(INVITATION, "sa2")).replaced()).isEqualTo("sa1");
+    }
+
+    @Test
     void refusesWithoutConsentAndStoresNothing() throws Exception {
         openLink();
         assertRefused(answer(OPEN_LINK, "sa1", false, VERSION, AREA, Map.of("trust", BigDecimal.ONE), null),

@@ -86,7 +86,7 @@ public class QuestionnaireFormController {
             return refusal(request, response, model, form, "closed", 410);
         }
         Framework framework = frameworks.get(form.frameworkId(), form.frameworkVersion());
-        FormState state = new FormState(null, form.noticeVersion(), null, Map.of(), Map.of(), null, null);
+        FormState state = FormState.start(form.noticeVersion());
         return consentPage(request, model, token, form, framework, lang, state, List.of());
     }
 
@@ -105,6 +105,11 @@ public class QuestionnaireFormController {
         }
         Framework framework = frameworks.get(form.frameworkId(), form.frameworkVersion());
         FormState state = FormState.from(request, framework);
+        String step = String.valueOf(request.getParameter("step"));
+        if (state.submission() == null && !"send".equals(step)) {
+            // a form from before submission ids, or one whose id was tampered with: the server gives it one now
+            state = state.withNewSubmission();
+        }
         String at = String.valueOf(request.getParameter("at"));
         if (switchTo != null) {
             // the same step again, in the other language, with everything given so far
@@ -114,7 +119,6 @@ public class QuestionnaireFormController {
                 default -> consentPage(request, model, token, form, framework, lang, state, List.of());
             };
         }
-        String step = String.valueOf(request.getParameter("step"));
         if (!"consent".equals(step) && !state.consented()) {
             return consentPage(request, model, token, form, framework, lang, state, List.of());
         }
@@ -158,6 +162,12 @@ public class QuestionnaireFormController {
         List<Problem> problems = check(form, framework, lang, state);
         if (!problems.isEmpty()) {
             return answersPage(request, model, token, form, framework, lang, state, problems);
+        }
+        if (state.submission() == null) {
+            // without the id the server gave the form, a resent form could not be told from a new one
+            response.setStatus(422);
+            return summaryPage(request, model, token, form, framework, lang, state.withNewSubmission(),
+                    List.of(new Problem("send", text(lang, "q.submission.missing"))));
         }
         String honeypot = request.getParameter(HONEYPOT);
         if (honeypot != null && !honeypot.isEmpty()) {
@@ -285,7 +295,8 @@ public class QuestionnaireFormController {
                                Framework framework, String lang, FormState state, List<Problem> problems) {
         common(request, model, lang, form, "q.answers.title", problems, true);
         model.addAttribute("token", token);
-        model.addAttribute("hidden", Map.of("consent", "yes", "notice", String.valueOf(state.notice())));
+        model.addAttribute("hidden", Map.of("sid", state.submission(), "consent", "yes",
+                "notice", String.valueOf(state.notice())));
         model.addAttribute("areas", form.areaIds().size() > 1 ? areas(form, state) : List.of());
         model.addAttribute("dimensions", dimensions(framework, lang, state, problems));
         model.addAttribute("askComments", form.askComments());
@@ -334,13 +345,15 @@ public class QuestionnaireFormController {
         return switch (refused.reason()) {
             case "unknown-link" -> refusal(request, response, model, form, "unknown", 404);
             case "used-invitation" -> refusal(request, response, model, form, "used", 409);
+            // the same form sent again: it was stored the first time; its withdrawal code is not shown again
+            case "already-received" -> refusal(request, response, model, form, "received", 200);
             case "closed" -> refusal(request, response, model, form, "closed", 410);
             case "no-consent" -> consentPage(request, model, token, form, framework, lang, state,
                     List.of(new Problem("consent-yes", text(lang, "q.consent.required"))));
             case "stale-notice" -> {
                 response.setStatus(409);
                 yield consentPage(request, model, token, form, framework, lang,
-                        new FormState(null, form.noticeVersion(), state.area(), state.answers(), state.comments(),
+                        new FormState(state.submission(), null, form.noticeVersion(), state.area(), state.answers(), state.comments(),
                                 state.organisationType(), state.actorLevel()),
                         List.of(new Problem("consent-yes", text(lang, "q.consent.stale"))));
             }
@@ -412,7 +425,7 @@ public class QuestionnaireFormController {
             }
         }
         String area = form.areaIds().size() > 1 ? state.area() : form.areaIds().get(0);
-        return new QuestionnaireForms.Submission(true, state.notice(), lang, area, answers, comments,
+        return new QuestionnaireForms.Submission(state.submission(), true, state.notice(), lang, area, answers, comments,
                 form.askOrganisationType() ? state.organisationType() : null,
                 form.askActorLevel() ? state.actorLevel() : null);
     }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,9 @@ import java.util.function.Supplier;
 public class QuestionnaireFormService implements QuestionnaireForms {
 
     private static final List<String> PROCESSORS = List.of(StudiesCollections.PROCESSOR);
+    /** A submission id as the form generates it: a random (version 4) UUID in {@link UUID#toString()}'s form. */
+    public static final Pattern SUBMISSION_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     private final CommandGateway commands;
     private final QuestionnaireQueries questionnaires;
@@ -121,7 +125,11 @@ public class QuestionnaireFormService implements QuestionnaireForms {
         if (submission == null) {
             throw new Refused("invalid", "no answer was sent", Map.of("answers", "must answer at least one dimension"));
         }
-        String selfAssessmentId = UUID.randomUUID().toString();
+        if (submission.submissionId() == null || !SUBMISSION_ID.matcher(submission.submissionId()).matches()) {
+            throw new Refused("invalid", "the form's submission id is missing or malformed",
+                    Map.of("submissionId", "must be the id the form was given"));
+        }
+        String selfAssessmentId = submission.submissionId();
         String code = QuestionnaireTokens.newToken();
         QuestionnaireReceipt receipt = refusedAsForm(() -> commands.sendAndWait(new SubmitQuestionnaireAnswer(
                 link.getString("studyId"), link.getString("questionnaireId"), link.getString("_id"),

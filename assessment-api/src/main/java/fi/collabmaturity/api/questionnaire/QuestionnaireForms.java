@@ -47,10 +47,13 @@ public interface QuestionnaireForms {
     }
 
     /**
-     * One respondent's answer as sent by the form. {@code consent} must be true and {@code noticeVersion} the one
-     * the respondent was shown; a dimension answered "cannot say" is absent from {@code answers}.
+     * One respondent's answer as sent by the form. {@code submissionId} is the one-time id the server gave the form
+     * when it started (a random UUID, lower case): it becomes the self-assessment's id, so the same form sent again
+     * (a reloaded thank-you page, a second press of send) is refused as {@code already-received} and stores nothing.
+     * {@code consent} must be true and {@code noticeVersion} the one the respondent was shown; a dimension answered
+     * "cannot say" is absent from {@code answers}.
      */
-    record Submission(boolean consent, String noticeVersion, String language, String areaId,
+    record Submission(String submissionId, boolean consent, String noticeVersion, String language, String areaId,
                       Map<String, BigDecimal> answers, Map<String, String> comments, String organisationType,
                       String actorLevel) {
     }
@@ -63,7 +66,8 @@ public interface QuestionnaireForms {
      * A refusal the form explains to the respondent: {@code reason} is one of {@code unknown-link},
      * {@code used-invitation}, {@code closed}, {@code no-consent}, {@code stale-notice}, {@code invalid} (then
      * {@code fields} names each bad field, as the API's problem details do), {@code unknown-code},
-     * {@code already-withdrawn}.
+     * {@code already-withdrawn}, {@code already-received} (this form was sent and stored before; nothing is stored
+     * again and its withdrawal code is not shown again).
      */
     class Refused extends RuntimeException {
         private final String reason;

@@ -164,8 +164,10 @@ class QuestionnaireFormPagesTest {
         String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(first.body());
         assertThat(m.find()).isTrue();
-        StringBuilder body = new StringBuilder("_csrf=" + m.group(1) + "&lang=fi&step=send&consent=yes&notice=v1"
-                + "&area=a1&orgType=ngo&actorLevel=operations");
+        var sid = java.util.regex.Pattern.compile("name=\"sid\" value=\"([^\"]+)\"").matcher(first.body());
+        assertThat(sid.find()).as("the form starts with a submission id").isTrue();
+        StringBuilder body = new StringBuilder("_csrf=" + m.group(1) + "&sid=" + sid.group(1)
+                + "&lang=fi&step=send&consent=yes&notice=v1&area=a1&orgType=ngo&actorLevel=operations");
         for (String d : List.of("trust", "communication", "information_sharing", "goals", "power", "resources",
                 "accountability", "commitment")) {
             body.append("&a_").append(d).append("=2.5");

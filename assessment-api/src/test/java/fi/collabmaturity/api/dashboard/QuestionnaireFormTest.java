@@ -96,7 +96,8 @@ class QuestionnaireFormTest {
         ok(admin.post("/api/v1/studies", "{\"id\":\"qstudy\",\"title\":\"Questionnaires\","
                 + "\"frameworkId\":\"keast-mandell-2014\",\"frameworkVersion\":\"1.1.0\"}"));
         ok(admin.post(S + "/waves", "{\"id\":\"w1\",\"label\":\"2026\",\"opensOn\":\"2026-01-01\",\"closesOn\":\"2027-12-31\"}"));
-        for (String area : List.of("north", "spare", "south", "east", "west", "flood", "invited", "closing")) {
+        for (String area : List.of("north", "spare", "south", "east", "west", "flood", "invited", "closing",
+                "resend")) {
             ok(admin.post(S + "/areas", "{\"id\":\"" + area + "\",\"name\":\"Yhteistyö " + area
                     + "\",\"regionCode\":\"19\",\"interfaceTheme\":\"hyte\"}"));
         }
@@ -201,6 +202,71 @@ class QuestionnaireFormTest {
         assertThat(positions.head()).as("no event was recorded").isEqualTo(head);
         assertThat(filesContaining(secret)).as("the typed comment is nowhere in the data folder").isEmpty();
         assertSelfAssessments(profile("east"), "goals", 0, null);
+    }
+
+    @Test
+    void aResentFormIsReceivedOnceAndItsCodeNotShownAgain() {
+        browser();
+        String token = openQuestionnaire(List.of("resend"), "open", false);
+        driver.get(base() + "/q/" + token + "?lang=sv");
+        consent(true);
+        fill(null, ANSWERS, Map.of(), "ngo", "coordination");
+        click(By.id("continue"));
+        // the fields the browser posts when send is pressed: a reload of the thank-you page posts them again
+        List<List<String>> sent = js("return Array.from(new FormData(document.getElementById('qform')))"
+                + ".concat([['step', 'send']]);");
+        assertThat(sent).anySatisfy(f -> assertThat(f).first().isEqualTo("sid"));
+        click(By.id("send"));
+        String code = driver.findElement(By.id("withdrawal-code")).getText();
+        assertSelfAssessments(profile("resend"), "trust", 1, 2.5);
+        long head = positions.head();
+
+        for (int again = 0; again < 2; again++) {
+            WebElement page = driver.findElement(By.tagName("main"));
+            ((JavascriptExecutor) driver).executeScript("const f = document.createElement('form');"
+                    + "f.method = 'post'; f.action = arguments[0];"
+                    + "for (const [k, v] of arguments[1]) { const i = document.createElement('input');"
+                    + "i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
+                    + "document.body.appendChild(f); f.submit();", "/q/" + token, sent);
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(Browser.replaced(page));
+            assertThat(lang()).isEqualTo("sv");
+            assertThat(text("h1")).isEqualTo("Dina svar har redan tagits emot");
+            assertThat(driver.findElements(By.id("withdrawal-code"))).isEmpty();
+            assertThat(driver.getPageSource()).doesNotContain(code);
+            assertThat(positions.head()).as("nothing stored again").isEqualTo(head);
+        }
+        assertSelfAssessments(profile("resend"), "trust", 1, 2.5);
+
+        // a new visit is a new form: it answers anew
+        driver.get(base() + "/q/" + token + "?lang=fi");
+        consent(true);
+        fill(null, ANSWERS, Map.of(), "ngo", "coordination");
+        click(By.id("continue"));
+        click(By.id("send"));
+        assertThat(driver.findElement(By.id("withdrawal-code")).getText()).isNotBlank().isNotEqualTo(code);
+        assertSelfAssessments(profile("resend"), "trust", 2, 2.5);
+    }
+
+    @Test
+    void aSendWithoutTheServersSubmissionIdStoresNothing() {
+        String token = openQuestionnaire(List.of("resend"), "open", false);
+        HttpForm form = HttpForm.open(port, "/q/" + token + "?lang=en", "192.0.2.77");
+        assertThat(form.field("sid")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        Map<String, String> answer = new LinkedHashMap<>(Map.of("step", "send", "consent", "yes",
+                "notice", form.field("notice"), "lang", "en", "orgType", "ngo", "actorLevel", "operations"));
+        ANSWERS.forEach((k, v) -> answer.put("a_" + k, v));
+        long head = positions.head();
+        for (String sid : List.of("", "not-a-uuid", form.field("sid").toUpperCase(), "../../etc",
+                UUID.nameUUIDFromBytes(new byte[1]).toString())) {
+            answer.put("sid", sid);
+            HttpResponse<String> refused = form.post("/q/" + token, fields(answer));
+            assertThat(refused.statusCode()).as(sid).isEqualTo(422);
+            assertThat(refused.body()).contains("The form was not recognised").doesNotContain("withdrawal-code");
+            if (!sid.isEmpty()) {
+                assertThat(refused.body()).as("a sent id is not taken up").doesNotContain("value=\"" + sid + "\"");
+            }
+        }
+        assertThat(positions.head()).isEqualTo(head);
     }
 
     @Test
@@ -403,6 +469,7 @@ class QuestionnaireFormTest {
                 "notice", workshop.field("notice"), "lang", "fi", "orgType", "ngo", "actorLevel", "operations"));
         ANSWERS.forEach((k, v) -> answer.put("a_" + k, v));
         for (int i = 0; i < 200; i++) {
+            answer.put("sid", UUID.randomUUID().toString()); // each person's form has an id of its own
             HttpResponse<String> sent = workshop.post("/q/" + token, fields(answer));
             assertThat(sent.statusCode()).as("answer " + (i + 1)).isEqualTo(200);
             assertThat(sent.body()).contains("withdrawal-code");
@@ -418,6 +485,7 @@ class QuestionnaireFormTest {
 
         HttpForm elsewhere = HttpForm.open(port, "/q/" + token + "?lang=fi", "203.0.113.9");
         answer.put("notice", elsewhere.field("notice"));
+        answer.put("sid", elsewhere.field("sid"));
         assertThat(elsewhere.post("/q/" + token, fields(answer)).statusCode()).isEqualTo(200);
         assertSelfAssessments(profile("flood"), "trust", 201, 2.5);
     }
@@ -428,7 +496,7 @@ class QuestionnaireFormTest {
         HttpForm form = HttpForm.open(port, "/q/" + token + "?lang=en", "192.0.2.44");
         Map<String, String> answer = new LinkedHashMap<>(Map.of("step", "send", "consent", "yes",
                 "notice", form.field("notice"), "lang", "en", "orgType", "ngo", "actorLevel", "operations",
-                FORM_HONEYPOT, "http://spam.example"));
+                FORM_HONEYPOT, "http://spam.example", "sid", form.field("sid")));
         ANSWERS.forEach((k, v) -> answer.put("a_" + k, v));
         long head = positions.head();
 

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +97,7 @@ class CollectionModeExportTest {
                 + "\"askActorLevel\":true}")).json();
         String token = opened.path("url").asText().substring("/q/".length());
         QuestionnaireForms.Form form = forms.open(token).orElseThrow();
-        QuestionnaireForms.Receipt receipt = forms.submit(token, new QuestionnaireForms.Submission(true,
+        QuestionnaireForms.Receipt receipt = forms.submit(token, new QuestionnaireForms.Submission(UUID.randomUUID().toString(), true,
                 form.noticeVersion(), "fi", "hyte", Map.of("trust", new BigDecimal("2.5")), Map.of(), "ngo",
                 "operations"));
         ids.put("questionnaire", receipt.selfAssessmentId());

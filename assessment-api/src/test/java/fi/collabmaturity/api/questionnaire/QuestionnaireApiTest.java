@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,7 +103,7 @@ class QuestionnaireApiTest {
     }
 
     private QuestionnaireForms.Submission answer(String noticeVersion, String areaId, String trust) {
-        return new QuestionnaireForms.Submission(true, noticeVersion, "sv", areaId,
+        return new QuestionnaireForms.Submission(UUID.randomUUID().toString(), true, noticeVersion, "sv", areaId,
                 Map.of("trust", new BigDecimal(trust), "goals", new BigDecimal("2.0")), Map.of("trust", "ok"),
                 "municipality", "coordination");
     }
@@ -167,18 +168,18 @@ class QuestionnaireApiTest {
         String token = token(created.path("url").asText());
         QuestionnaireForms.Form form = forms.open(token).orElseThrow();
         QuestionnaireForms.Submission good = answer(form, "refused1");
-        refused(() -> forms.submit(token, new QuestionnaireForms.Submission(false, good.noticeVersion(), "fi",
+        refused(() -> forms.submit(token, new QuestionnaireForms.Submission(UUID.randomUUID().toString(), false, good.noticeVersion(), "fi",
                 "refused1", good.answers(), Map.of(), null, null)), "no-consent");
         refused(() -> forms.submit(token, answer("0000000000000000", "refused1", "2.0")), "stale-notice");
         refused(() -> forms.submit("not-a-link", good), "unknown-link");
         assertThat(forms.open("not-a-link")).isEmpty();
-        assertThatThrownBy(() -> forms.submit(token, new QuestionnaireForms.Submission(true, good.noticeVersion(),
+        assertThatThrownBy(() -> forms.submit(token, new QuestionnaireForms.Submission(UUID.randomUUID().toString(), true, good.noticeVersion(),
                 "de", "open1", Map.of("trust", new BigDecimal("7")), Map.of(), "nobody", null)))
                 .isInstanceOfSatisfying(QuestionnaireForms.Refused.class, e -> {
                     assertThat(e.reason()).isEqualTo("invalid");
                     assertThat(e.fields()).containsOnlyKeys("language", "areaId");
                 });
-        assertThatThrownBy(() -> forms.submit(token, new QuestionnaireForms.Submission(true, good.noticeVersion(),
+        assertThatThrownBy(() -> forms.submit(token, new QuestionnaireForms.Submission(UUID.randomUUID().toString(), true, good.noticeVersion(),
                 "fi", "refused1", Map.of("trust", new BigDecimal("7")), Map.of(), "nobody", null)))
                 .isInstanceOfSatisfying(QuestionnaireForms.Refused.class,
                         e -> assertThat(e.fields()).containsOnlyKeys("answers.trust", "organisationType"));
