@@ -1,6 +1,7 @@
 package fi.collabmaturity.questionnaire;
 
 import fi.collabmaturity.directory.StudyDirectory;
+import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.NotFoundException;
@@ -55,6 +56,9 @@ public class Questionnaire {
     private boolean closed;
     /** Each invitation's current answer: absent if it has not answered, {@link Used#NONE} once withdrawn. */
     private final Set<String> invitations = new HashSet<>();
+    /** The pseudonyms invitations carry, sealed, by invitation hash; and the participants they are of. */
+    private final Map<String, Sealed> invitedPseudonyms = new HashMap<>();
+    private final Set<String> invitedParticipants = new HashSet<>();
     private final Map<String, Used> answerOfInvitation = new HashMap<>();
     private final Map<String, String> invitationOfAnswer = new HashMap<>();
     private final Map<String, String> answerOfCode = new HashMap<>();
@@ -157,14 +161,17 @@ public class Questionnaire {
     }
 
     @CommandHandler
-    public void handle(IssueInvitations command, StudyDirectory directory, Clock clock) {
+    public void handle(IssueInvitations command, StudyDirectory directory, Clock clock, PersonalDataSealer sealer) {
         ownStudy(command.studyId());
         if (!INVITED.equals(mode)) {
             throw new ConflictException("questionnaire " + questionnaireId + " has an open link, not invitations");
         }
         List<String> hashes = command.invitationHashes() == null ? List.of() : command.invitationHashes();
-        Validation v = new Validation().require(!hashes.isEmpty() && hashes.size() <= MAX_INVITATIONS, "count",
-                "must be from 1 to " + MAX_INVITATIONS);
+        List<String> pseudonyms = command.pseudonyms();
+        String countField = pseudonyms == null ? "count" : "pseudonyms";
+        Validation v = new Validation().require(!hashes.isEmpty() && hashes.size() <= MAX_INVITATIONS, countField,
+                pseudonyms == null ? "must be from 1 to " + MAX_INVITATIONS
+                        : "must name from 1 to " + MAX_INVITATIONS + " pseudonyms");
         for (String hash : hashes) {
             if (!QuestionnaireTokens.isHash(hash) || invitations.contains(hash)) {
                 v.add("invitationHashes", "must be new sha-256 hex hashes");
@@ -172,11 +179,38 @@ public class Questionnaire {
             }
         }
         v.require(new HashSet<>(hashes).size() == hashes.size(), "invitationHashes", "must not repeat");
+        if (pseudonyms != null) {
+            v.require(pseudonyms.size() == hashes.size(), "invitationHashes", "must be one per pseudonym");
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < pseudonyms.size(); i++) {
+                String field = "pseudonyms[" + i + "]";
+                String pseudonym = pseudonyms.get(i);
+                v.notBlank(pseudonym, field).maxLength(pseudonym, 100, field);
+                if (pseudonym == null || pseudonym.isBlank()) {
+                    continue;
+                }
+                Integer earlier = first.putIfAbsent(pseudonym, i);
+                if (earlier != null) {
+                    v.add(field, "repeats pseudonyms[" + earlier + "]");
+                } else if (sealer.knownParticipant(studyId, pseudonym).filter(invitedParticipants::contains)
+                        .isPresent()) {
+                    v.add(field, "already has an invitation to this questionnaire");
+                }
+            }
+        }
         v.throwIfInvalid();
         if (closedOn(directory.study(studyId).orElseThrow(), today(clock))) {
             throw new ConflictException("questionnaire " + questionnaireId + " is closed");
         }
-        apply(new InvitationsIssued(questionnaireId, studyId, List.copyOf(hashes)));
+        Map<String, Sealed> sealed = null;
+        if (pseudonyms != null) {
+            sealed = new LinkedHashMap<>();
+            for (int i = 0; i < hashes.size(); i++) {
+                sealed.put(hashes.get(i), sealer.seal(studyId, pseudonyms.get(i),
+                        new InvitedPseudonym(pseudonyms.get(i))));
+            }
+        }
+        apply(new InvitationsIssued(questionnaireId, studyId, List.copyOf(hashes), sealed));
     }
 
     @CommandHandler
@@ -257,14 +291,16 @@ public class Questionnaire {
         }
         v.throwIfInvalid();
         return new Accepted(invitation, earlier == null ? null : earlier.selfAssessmentId(),
-                earlier == null ? null : earlier.consent(), waveId);
+                earlier == null ? null : earlier.consent(), invitation ? invitedPseudonyms.get(link) : null, waveId);
     }
 
     /**
      * An answer that may be recorded: whether through an invitation, the invitation's current answer that it
-     * replaces and that answer's consent (whose pseudonym the replacement keeps), and the wave it is for.
+     * replaces and that answer's consent (whose pseudonym the replacement keeps), the pseudonym the invitation
+     * carries (sealed; null if it carries none) and the wave it is for.
      */
-    record Accepted(boolean invitation, String replaces, Sealed earlierConsent, String waveId) {
+    record Accepted(boolean invitation, String replaces, Sealed earlierConsent, Sealed invitedPseudonym,
+                    String waveId) {
     }
 
     /** Records the respondent's consent, sealed with their key; the answer it came with follows. */
@@ -324,6 +360,10 @@ public class Questionnaire {
     @EventSourcingHandler
     void on(InvitationsIssued e) {
         invitations.addAll(e.invitationHashes());
+        if (e.pseudonyms() != null) {
+            invitedPseudonyms.putAll(e.pseudonyms());
+            e.pseudonyms().values().forEach(p -> invitedParticipants.add(p.participant()));
+        }
     }
 
     @EventSourcingHandler

@@ -60,8 +60,9 @@ public class QuestionnaireAnswers {
         StudyFacts study = directory.study(command.studyId()).orElseThrow();
         Questionnaire.Accepted accepted = questionnaire.invoke(q -> q.accept(command, study,
                 Questionnaire.today(clock)));
-        String pseudonym = accepted.earlierConsent() == null ? QuestionnaireTokens.newPseudonym()
-                : pseudonymOf(accepted.earlierConsent());
+        String pseudonym = accepted.earlierConsent() != null ? pseudonymOf(accepted.earlierConsent())
+                : accepted.invitedPseudonym() != null ? invitedPseudonym(accepted.invitedPseudonym())
+                : QuestionnaireTokens.newPseudonym();
         // an earlier answer a researcher has withdrawn is no longer there to replace; its respondent answers anew
         String replaces = accepted.replaces() != null && selfAssessments.load(
                 RecordIds.selfAssessment(command.studyId(), accepted.replaces())).invoke(SelfAssessment::withdrawn)
@@ -91,6 +92,16 @@ public class QuestionnaireAnswers {
         return sealer.open(earlierConsent, ConsentDetails.class).map(ConsentDetails::pseudonym)
                 .orElseThrow(() -> new QuestionnaireRefusedException(QuestionnaireRefusedException.USED_INVITATION,
                         "this invitation's respondent has been erased; it takes no other answer"));
+    }
+
+    /**
+     * The pseudonym the invitation carries; refused once that participant has been erased: their personal link
+     * answers for them, and after their erasure it takes no answer, neither as them nor as someone new.
+     */
+    private String invitedPseudonym(Sealed invited) {
+        return sealer.open(invited, InvitedPseudonym.class).map(InvitedPseudonym::pseudonym)
+                .orElseThrow(() -> new QuestionnaireRefusedException(QuestionnaireRefusedException.USED_INVITATION,
+                        "this invitation's respondent has been erased; it takes no answer"));
     }
 
     /** A field as the form names it: the respondent's attributes are its own fields there. */

@@ -242,6 +242,38 @@ class QuestionnaireAnswersTest {
     }
 
     @Test
+    void anInvitationCarryingAPseudonymAnswersAsThatParticipantAndItsReplacementToo() throws Exception {
+        String panelist = world.sealer.participantOf(STUDY, "R-17"); // known from an earlier wave
+        world.append("Questionnaire", QUESTIONNAIRE, QuestionnaireTest.opened(Questionnaire.INVITED, null),
+                new InvitationsIssued(ID, STUDY, List.of(INVITATION),
+                        Map.of(INVITATION, world.sealer.seal(STUDY, "R-17", new InvitedPseudonym("R-17")))));
+        submit(answer(INVITATION, "sa1"));
+        submit(answer(INVITATION, "sa2"));
+        for (String id : List.of("sa1", "sa2")) {
+            SelfAssessmentSubmitted submitted = (SelfAssessmentSubmitted) world
+                    .eventsOf(RecordIds.selfAssessment(STUDY, id)).get(0);
+            assertThat(submitted.respondent()).isEqualTo(panelist);
+            assertThat(world.sealer.open(submitted.respondentDetails(), RespondentDetails.class).orElseThrow()
+                    .pseudonym()).isEqualTo("R-17");
+        }
+        ConsentGiven consent = (ConsentGiven) world.eventsOf(QUESTIONNAIRE).get(2);
+        assertThat(consent.participant()).isEqualTo(panelist);
+    }
+
+    @Test
+    void anInvitationWhosePseudonymWasErasedTakesNoAnswer() throws Exception {
+        String panelist = world.sealer.participantOf(STUDY, "R-17");
+        world.append("Questionnaire", QUESTIONNAIRE, QuestionnaireTest.opened(Questionnaire.INVITED, null),
+                new InvitationsIssued(ID, STUDY, List.of(INVITATION),
+                        Map.of(INVITATION, world.sealer.seal(STUDY, "R-17", new InvitedPseudonym("R-17")))));
+        world.keys.destroy(panelist);
+        var head = world.eventStore.createHeadToken();
+        assertRefused(answer(INVITATION, "sa1"), QuestionnaireRefusedException.USED_INVITATION);
+        assertThat(world.eventStore.createHeadToken()).isEqualTo(head);
+        assertThat(world.sealer.knownParticipant(STUDY, "R-17")).as("no new key, no new participant").isEmpty();
+    }
+
+    @Test
     void refusesWithoutConsentAndStoresNothing() throws Exception {
         openLink();
         assertRefused(answer(OPEN_LINK, "sa1", false, VERSION, AREA, Map.of("trust", BigDecimal.ONE), null),

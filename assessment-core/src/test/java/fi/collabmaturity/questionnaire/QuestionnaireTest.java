@@ -1,5 +1,6 @@
 package fi.collabmaturity.questionnaire;
 
+import fi.collabmaturity.privacy.Sealed;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.shared.RecordIds;
@@ -122,6 +123,70 @@ class QuestionnaireTest {
         fixture.given(opened(Questionnaire.INVITED, null), new InvitationsIssued(ID, STUDY, hashes))
                 .when(new IssueInvitations(ID, STUDY, List.of(hashes.get(0))))
                 .expectException(invalidFields("invitationHashes"));
+    }
+
+    @Test
+    void invitationsCarryTheirPseudonymsSealedWithEachParticipantsKey() {
+        List<String> hashes = List.of(QuestionnaireTokens.hash("a"), QuestionnaireTokens.hash("b"));
+        fixture.given(opened(Questionnaire.INVITED, null))
+                .when(new IssueInvitations(ID, STUDY, hashes, List.of(" R-17\u00a0", "Ra\u0308-18")))
+                .expectEventsMatching(onlyEvent(InvitationsIssued.class, e -> {
+                    assertThat(e.invitationHashes()).isEqualTo(hashes);
+                    assertThat(e.pseudonyms()).containsOnlyKeys(hashes);
+                    Sealed first = e.pseudonymOf(hashes.get(0));
+                    assertThat(first.participant()).isEqualTo(world.sealer.participantOf(STUDY, "R-17"));
+                    assertThat(world.sealer.open(first, InvitedPseudonym.class)).contains(new InvitedPseudonym("R-17"));
+                    assertThat(world.sealer.open(e.pseudonymOf(hashes.get(1)), InvitedPseudonym.class))
+                            .contains(new InvitedPseudonym("R\u00e4-18"));
+                    // as the event log keeps it: no pseudonym in the clear
+                    String json = json(e);
+                    assertThat(json).doesNotContain("R-17").doesNotContain("R\u00e4-18").contains(first.participant());
+                }));
+    }
+
+    @Test
+    void refusesPseudonymsThatRepeatAreBlankOrAreInvitedAlready() {
+        List<String> hashes = List.of(QuestionnaireTokens.hash("a"), QuestionnaireTokens.hash("b"),
+                QuestionnaireTokens.hash("c"));
+        fixture.given(opened(Questionnaire.INVITED, null))
+                .when(new IssueInvitations(ID, STUDY, hashes, List.of("R-1", " ", "R-1\u200b")))
+                .expectException(invalidFields("pseudonyms[1]", "pseudonyms[2]"));
+        fixture.given(opened(Questionnaire.INVITED, null))
+                .when(new IssueInvitations(ID, STUDY, List.of(), List.of()))
+                .expectException(invalidFields("pseudonyms"));
+        Sealed invited = world.sealer.seal(STUDY, "R-1", new InvitedPseudonym("R-1"));
+        fixture.given(opened(Questionnaire.INVITED, null),
+                        new InvitationsIssued(ID, STUDY, List.of(QuestionnaireTokens.hash("z")),
+                                Map.of(QuestionnaireTokens.hash("z"), invited)))
+                .when(new IssueInvitations(ID, STUDY, hashes.subList(0, 2), List.of("R-2", "R-1")))
+                .expectException(invalidFields("pseudonyms[1]"));
+    }
+
+    @Test
+    void anInvitationsEventOfTheFirstShapeReadsAsGeneratedPseudonyms() throws Exception {
+        InvitationsIssued old = mapper().readValue("{\"questionnaireId\":\"q1\",\"studyId\":\"lapland\","
+                + "\"invitationHashes\":[\"" + QuestionnaireTokens.hash("a") + "\"]}", InvitationsIssued.class);
+        assertThat(old).isEqualTo(new InvitationsIssued(ID, STUDY, List.of(QuestionnaireTokens.hash("a"))));
+        assertThat(old.pseudonymOf(QuestionnaireTokens.hash("a"))).isNull();
+        Sealed sealed = world.sealer.seal(STUDY, "R-1", new InvitedPseudonym("R-1"));
+        InvitationsIssued carrying = new InvitationsIssued(ID, STUDY, List.of(QuestionnaireTokens.hash("a")),
+                Map.of(QuestionnaireTokens.hash("a"), sealed));
+        assertThat(mapper().readValue(json(carrying), InvitationsIssued.class)).isEqualTo(carrying);
+    }
+
+    /** As the event store's serializer is configured (AxonConfiguration.eventMapper). */
+    private static com.fasterxml.jackson.databind.ObjectMapper mapper() {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    private static String json(Object value) {
+        try {
+            return mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -78,7 +78,8 @@ public class QuestionnaireController {
                                    Boolean askComments, Boolean askOrganisationType, Boolean askActorLevel) {
     }
 
-    public record NewInvitations(Integer count) {
+    /** Either {@code count} links, each for a generated pseudonym, or one link for each of {@code pseudonyms}. */
+    public record NewInvitations(Integer count, List<String> pseudonyms) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -102,9 +103,23 @@ public class QuestionnaireController {
                                                       @PathVariable String questionnaireId,
                                                       @RequestBody NewInvitations body) {
         access.write(studyId);
-        Integer count = body.count();
-        if (count == null || count < 1 || count > Questionnaire.MAX_INVITATIONS) {
-            throw InvalidInputException.of("count", "must be from 1 to " + Questionnaire.MAX_INVITATIONS);
+        List<String> pseudonyms = body.pseudonyms();
+        if (pseudonyms != null && body.count() != null) {
+            throw InvalidInputException.of("pseudonyms", "give either count or pseudonyms, not both");
+        }
+        int count;
+        if (pseudonyms != null) {
+            if (pseudonyms.isEmpty() || pseudonyms.size() > Questionnaire.MAX_INVITATIONS) {
+                throw InvalidInputException.of("pseudonyms",
+                        "must name from 1 to " + Questionnaire.MAX_INVITATIONS + " pseudonyms");
+            }
+            count = pseudonyms.size();
+        } else {
+            Integer asked = body.count();
+            if (asked == null || asked < 1 || asked > Questionnaire.MAX_INVITATIONS) {
+                throw InvalidInputException.of("count", "must be from 1 to " + Questionnaire.MAX_INVITATIONS);
+            }
+            count = asked;
         }
         List<String> links = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -113,9 +128,19 @@ public class QuestionnaireController {
             links.add(FORM_PATH + token);
             hashes.add(QuestionnaireTokens.hash(token));
         }
-        commands.sendAndWait(new IssueInvitations(questionnaireId, studyId, hashes));
+        IssueInvitations command = new IssueInvitations(questionnaireId, studyId, hashes, pseudonyms);
+        commands.sendAndWait(command);
+        if (pseudonyms == null) {
+            return Responses.created(location(studyId, questionnaireId), consistency.afterWrite(),
+                    Map.of("links", links));
+        }
+        // each link with the pseudonym it carries, as stored (normalised), so that they can be handed out
+        List<Map<String, String>> carrying = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            carrying.add(Map.of("pseudonym", command.pseudonyms().get(i), "link", links.get(i)));
+        }
         return Responses.created(location(studyId, questionnaireId), consistency.afterWrite(),
-                Map.of("links", links));
+                Map.of("links", carrying));
     }
 
     @PostMapping("/{questionnaireId}/close")

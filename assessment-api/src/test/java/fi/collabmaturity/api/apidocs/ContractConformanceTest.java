@@ -278,6 +278,10 @@ class ContractConformanceTest {
                  "privacyNotice":{"fi":"Tietosuojaseloste"}}""").json().path("id").asText();
         post(admin, q + "/{questionnaireId}/invitations", questionnaires + "/" + invited + "/invitations",
                 example("POST " + q + "/{questionnaireId}/invitations"));
+        post(admin, q + "/{questionnaireId}/invitations", questionnaires + "/" + invited + "/invitations",
+                "{\"pseudonyms\":[\"R-0101\",\"R-0901\"]}");
+        check("POST " + q + "/{questionnaireId}/invitations", admin.post(questionnaires + "/" + invited
+                + "/invitations", "{\"pseudonyms\":[\"R-0902\",\"R-0902\"]}"));
         check("POST " + q + "/{questionnaireId}/invitations", admin.post(questionnaires + "/" + open
                 + "/invitations", "{\"count\":1}"));
         check("POST " + q + "/{questionnaireId}/invitations", admin.post(questionnaires + "/" + invited

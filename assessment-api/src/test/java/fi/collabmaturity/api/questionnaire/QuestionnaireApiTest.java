@@ -7,6 +7,8 @@ import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.SliceScenario;
 import fi.collabmaturity.api.support.TestData;
+import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.questionnaire.Questionnaire;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,6 +56,8 @@ class QuestionnaireApiTest {
     QuestionnaireForms forms;
     @Autowired
     ProjectionAdmin projections;
+    @Autowired
+    StudiesQueries studies;
     ApiClient api;
     ApiClient viewer;
 
@@ -234,6 +238,70 @@ class QuestionnaireApiTest {
         JsonNode withdrawal = api.get(S + "/self-assessments/" + replaced.selfAssessmentId()).json()
                 .path("withdrawal");
         assertThat(withdrawal.path("reason").asText()).isEqualTo("withdrawn by the respondent");
+    }
+
+    @Test
+    void invitationsCarryingPseudonymsAnswerAsThoseParticipants() {
+        area("panel1");
+        created(api.post(S + "/waves", Slice.wave("w0-panel")));
+        // the panel respondent's answer of another wave, typed in through the API
+        String earlier = created(api.post(S + "/self-assessments", Slice.selfAssessment("panel1", "w0-panel", "R-17",
+                "{\"trust\":2.0}"))).json().path("id").asText();
+        String id = created(api.post(Q, body("invited", "w1", "panel1"))).json().path("id").asText();
+        String invitations = Q + "/" + id + "/invitations";
+
+        invalid(api.post(invitations, "{\"pseudonyms\":[]}"), "pseudonyms");
+        invalid(api.post(invitations, "{\"count\":1,\"pseudonyms\":[\"R-1\"]}"), "pseudonyms");
+        invalid(api.post(invitations, "{\"pseudonyms\":[\"R-1\",\" \\u00a0\",null,\"" + "x".repeat(101)
+                + "\",\"R-1\\u200b\"]}"), "pseudonyms[1]", "pseudonyms[2]", "pseudonyms[3]", "pseudonyms[4]");
+        StringBuilder many = new StringBuilder("{\"pseudonyms\":[");
+        for (int i = 0; i <= Questionnaire.MAX_INVITATIONS; i++) {
+            many.append(i == 0 ? "" : ",").append("\"P-").append(i).append('"');
+        }
+        invalid(api.post(invitations, many.append("]}").toString()), "pseudonyms");
+
+        JsonNode links = created(api.post(invitations, "{\"pseudonyms\":[\" R-17\",\"R-18\"]}")).json()
+                .path("links");
+        assertThat(links).hasSize(2);
+        assertThat(links.get(0).path("pseudonym").asText()).as("normalised").isEqualTo("R-17");
+        assertThat(links.get(1).path("pseudonym").asText()).isEqualTo("R-18");
+        invalid(api.post(invitations, "{\"pseudonyms\":[\"R-19\",\"R-17\"]}"), "pseudonyms[1]");
+        assertThat(questionnaire(id).path("invitations").asInt()).isEqualTo(2);
+
+        String panelLink = token(links.get(0).path("link").asText());
+        QuestionnaireForms.Form form = forms.open(panelLink).orElseThrow();
+        QuestionnaireForms.Receipt answered = forms.submit(panelLink, answer(form, "panel1"));
+        QuestionnaireForms.Receipt replaced = forms.submit(panelLink, answer(form.noticeVersion(), "panel1", "3.0"));
+        assertThat(replaced.replaced()).isTrue();
+        String other = forms.submit(token(links.get(1).path("link").asText()), answer(form, "panel1"))
+                .selfAssessmentId();
+        api.get(Q + "/" + id + "?minPosition=" + positions.head());
+        String panelist = participant(earlier);
+        assertThat(participant(answered.selfAssessmentId())).isEqualTo(panelist);
+        assertThat(participant(replaced.selfAssessmentId())).isEqualTo(panelist);
+        assertThat(participant(other)).isNotEqualTo(panelist);
+        assertThat(api.get(S + "/self-assessments/" + replaced.selfAssessmentId()).json()
+                .path("respondent").path("pseudonym").asText()).isEqualTo("R-17");
+
+        // erased: the invitation's pseudonym is unreadable, and the link takes no answer for anyone
+        ApiClient.Response erased = api.post(S + "/participants/R-17/erasure", "{}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().path("participant").asText()).isEqualTo(panelist);
+        long head = positions.head();
+        refused(() -> forms.submit(panelLink, answer(form.noticeVersion(), "panel1", "1.0")), "used-invitation");
+        assertThat(positions.head()).isEqualTo(head);
+    }
+
+    /** The participant reference of a self-assessment's respondent, from the read model. */
+    private String participant(String selfAssessmentId) {
+        return studies.selfAssessment("qs", selfAssessmentId).orElseThrow().getString("respondent");
+    }
+
+    private static void invalid(ApiClient.Response response, String... fields) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        List<String> named = new ArrayList<>();
+        response.json().path("errors").forEach(e -> named.add(e.path("field").asText()));
+        assertThat(named).as(response.toString()).containsExactlyInAnyOrder(fields);
     }
 
     @Test
