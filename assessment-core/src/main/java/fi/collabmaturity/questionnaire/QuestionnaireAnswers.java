@@ -5,6 +5,7 @@ import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.participant.Participant;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
+import fi.collabmaturity.selfassessment.DuplicateAnswerException;
 import fi.collabmaturity.selfassessment.RespondentKind;
 import fi.collabmaturity.selfassessment.RespondentSlots;
 import fi.collabmaturity.selfassessment.SelfAssessment;
@@ -82,7 +83,15 @@ public class QuestionnaireAnswers {
         Sealed consent = sealer.seal(command.studyId(), pseudonym,
                 new ConsentDetails(command.noticeVersion(), command.language(), pseudonym));
         questionnaire.execute(q -> q.consent(consent));
-        selfAssessments.newInstance(() -> new SelfAssessment(submission, true, directory, frameworks, sealer, slots));
+        try {
+            selfAssessments.newInstance(() -> new SelfAssessment(submission, true, directory, frameworks, sealer,
+                    slots));
+        } catch (DuplicateAnswerException e) {
+            // an invitation's pseudonym whose participant has an answer of this area and wave already (typed in
+            // through the API, say): the form does not replace it, nor say which it is
+            throw new QuestionnaireRefusedException(QuestionnaireRefusedException.ALREADY_ANSWERED,
+                    "this respondent already has an answer for area " + command.areaId() + " in this wave");
+        }
         questionnaire.execute(q -> q.answered(command, replaces));
         return new QuestionnaireReceipt(command.selfAssessmentId(), replaces);
     }

@@ -5,7 +5,7 @@ import fi.collabmaturity.shared.ConflictException;
 /**
  * A questionnaire link's answer or withdrawal refused for a reason the form explains to the respondent:
  * {@code unknown-link}, {@code used-invitation}, {@code closed}, {@code no-consent}, {@code stale-notice},
- * {@code unknown-code}, {@code already-withdrawn} or {@code already-received}.
+ * {@code unknown-code}, {@code already-withdrawn}, {@code already-received} or {@code already-answered}.
  */
 public class QuestionnaireRefusedException extends ConflictException {
 
@@ -18,6 +18,8 @@ public class QuestionnaireRefusedException extends ConflictException {
     public static final String ALREADY_WITHDRAWN = "already-withdrawn";
     /** The same form (its submission id, through the same link) was sent before: nothing is stored again. */
     public static final String ALREADY_RECEIVED = "already-received";
+    /** The invitation's respondent already has an answer of the area and wave, recorded another way. */
+    public static final String ALREADY_ANSWERED = "already-answered";
 
     private final String reason;
 

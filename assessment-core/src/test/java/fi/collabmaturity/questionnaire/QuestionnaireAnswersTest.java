@@ -261,6 +261,26 @@ class QuestionnaireAnswersTest {
     }
 
     @Test
+    void anInvitedPseudonymWithAnAnswerOfTheAreaAndWaveAlreadyIsRefused() throws Exception {
+        // typed in through the API, by the self-assessment rules (which claim the respondent's slot)
+        inUnitOfWork(() -> EventSourcingRepository.builder(SelfAssessment.class).eventStore(world.eventStore).build()
+                .newInstance(() -> new SelfAssessment(new fi.collabmaturity.selfassessment.SubmitSelfAssessment(
+                        "typed-in", STUDY, AREA, WAVE, new fi.collabmaturity.participant.Participant("R-17", "ngo",
+                        "operations"), fi.collabmaturity.selfassessment.RespondentKind.ONE_PERSON,
+                        Map.of("trust", BigDecimal.ONE), Map.of(), null), world.directory, world.frameworks,
+                        world.sealer, world.slots)));
+        world.append("Questionnaire", QUESTIONNAIRE, QuestionnaireTest.opened(Questionnaire.INVITED, null),
+                new InvitationsIssued(ID, STUDY, List.of(INVITATION),
+                        Map.of(INVITATION, world.sealer.seal(STUDY, "R-17", new InvitedPseudonym("R-17")))));
+        var head = world.eventStore.createHeadToken();
+        assertRefused(answer(INVITATION, "sa1"), QuestionnaireRefusedException.ALREADY_ANSWERED);
+        assertThat(world.eventStore.createHeadToken()).isEqualTo(head);
+        // the other area of the questionnaire is still open to them
+        submit(answer(INVITATION, "sa2", true, VERSION, QuestionnaireTest.OTHER_AREA,
+                Map.of("trust", BigDecimal.ONE), "ngo"));
+    }
+
+    @Test
     void anInvitationWhosePseudonymWasErasedTakesNoAnswer() throws Exception {
         String panelist = world.sealer.participantOf(STUDY, "R-17");
         world.append("Questionnaire", QUESTIONNAIRE, QuestionnaireTest.opened(Questionnaire.INVITED, null),

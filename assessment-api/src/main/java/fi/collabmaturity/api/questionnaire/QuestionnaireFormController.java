@@ -347,6 +347,7 @@ public class QuestionnaireFormController {
             case "used-invitation" -> refusal(request, response, model, form, "used", 409);
             // the same form sent again: it was stored the first time; its withdrawal code is not shown again
             case "already-received" -> refusal(request, response, model, form, "received", 200);
+            case "already-answered" -> refusal(request, response, model, form, "answered", 409);
             case "closed" -> refusal(request, response, model, form, "closed", 410);
             case "no-consent" -> consentPage(request, model, token, form, framework, lang, state,
                     List.of(new Problem("consent-yes", text(lang, "q.consent.required"))));

@@ -67,7 +67,8 @@ public interface QuestionnaireForms {
      * {@code used-invitation}, {@code closed}, {@code no-consent}, {@code stale-notice}, {@code invalid} (then
      * {@code fields} names each bad field, as the API's problem details do), {@code unknown-code},
      * {@code already-withdrawn}, {@code already-received} (this form was sent and stored before; nothing is stored
-     * again and its withdrawal code is not shown again).
+     * again and its withdrawal code is not shown again), {@code already-answered} (an invitation's
+     * pseudonym already has an answer of the area and wave, recorded another way).
      */
     class Refused extends RuntimeException {
         private final String reason;

@@ -283,6 +283,14 @@ class QuestionnaireApiTest {
         assertThat(api.get(S + "/self-assessments/" + replaced.selfAssessmentId()).json()
                 .path("respondent").path("pseudonym").asText()).isEqualTo("R-17");
 
+        // a panel respondent whose answer of this area and wave was typed in already: the form stores nothing
+        created(api.post(S + "/self-assessments", Slice.selfAssessment("panel1", "w1", "R-20", "{\"trust\":2.0}")));
+        String typedIn = token(created(api.post(invitations, "{\"pseudonyms\":[\"R-20\"]}")).json().path("links")
+                .get(0).path("link").asText());
+        long before = positions.head();
+        refused(() -> forms.submit(typedIn, answer(form, "panel1")), "already-answered");
+        assertThat(positions.head()).isEqualTo(before);
+
         // erased: the invitation's pseudonym is unreadable, and the link takes no answer for anyone
         ApiClient.Response erased = api.post(S + "/participants/R-17/erasure", "{}");
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
