@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * The maturity projection's profile of an area and wave for given self-assessments, recomputed at the end of the
@@ -83,7 +84,7 @@ class MaturityProjectionTest {
         assertThat(trust.getString("evidence")).isEqualTo("sufficient");
         // the unrounded score, from which changes between waves are computed
         assertThat(profile.get("raw", Document.class).get("dimensions", Document.class).getDouble("trust"))
-                .isCloseTo(13.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
+                .isCloseTo(13.0 / 6, offset(1e-12));
         // goals 1.0, 1.0, 1.5: mean 7/6 = 1.1667, the weakest
         assertThat(selfAssessments(dimension(profile, "goals")).getDouble("mean")).isEqualTo(1.167);
         assertThat(profile.getString("weakestDimension")).isEqualTo("goals");
