@@ -37,6 +37,9 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -176,6 +179,23 @@ public class AxonConfiguration {
                 processing.registerHandlerInterceptor(processor,
                         c -> new FlushAtBatchEnd(readModelDatabase, processor, LAYOUTS.get(processor),
                                 handled::increment));
+            }
+        });
+    }
+
+    /**
+     * Each projection's dead letters, in the read-model database beside its token: a rebuilt read-model store
+     * starts without the old store's dead letters, as it starts without its tokens. Registered here, with the
+     * processors they belong to, so that storage need not know the processors' names.
+     */
+    @Bean
+    ConfigurerModule deadLetterQueues(MongoDatabase readModelDatabase, Serializer serializer) {
+        DefaultMongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build();
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String processor : PROCESSORS) {
+                processing.registerDeadLetterQueue(processor, c -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(processor).mongoTemplate(template).serializer(serializer)
+                        .transactionManager(NoTransactionManager.INSTANCE).build());
             }
         });
     }

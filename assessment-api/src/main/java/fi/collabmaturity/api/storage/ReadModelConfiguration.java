@@ -3,12 +3,8 @@ package fi.collabmaturity.api.storage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import fi.collabmaturity.api.axon.AxonConfiguration;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * The read models, with the processors' tokens and dead letters beside them in the same MongoDB database: the
  * MongoDB of ASSESSMENT_MONGO_URI (a replica set with majority writes; see docker-compose.yml) or, by default, an
  * in-process MongoDB-wire server on an H2 file in the data folder, spoken to with the same official driver.
+ * The processors' dead-letter queues are registered with the processors, in AxonConfiguration (which knows their
+ * names), on the read-model database made here: storage provides the database and knows nothing of Axon's processors.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
@@ -57,22 +55,6 @@ public class ReadModelConfiguration {
             builder.nodeId("embedded");
         }
         return builder.build();
-    }
-
-    /**
-     * Each projection's dead letters, in the read-model database beside its token: a rebuilt read-model store
-     * starts without the old store's dead letters, as it starts without its tokens.
-     */
-    @Bean
-    ConfigurerModule deadLetterQueues(MongoClient client, StorageProperties properties, Serializer serializer) {
-        DefaultMongoTemplate template = template(client, properties);
-        return configurer -> configurer.eventProcessing(processing -> {
-            for (String processor : AxonConfiguration.PROCESSORS) {
-                processing.registerDeadLetterQueue(processor, c -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(processor).mongoTemplate(template).serializer(serializer)
-                        .transactionManager(NoTransactionManager.INSTANCE).build());
-            }
-        });
     }
 
     private static DefaultMongoTemplate template(MongoClient client, StorageProperties properties) {
