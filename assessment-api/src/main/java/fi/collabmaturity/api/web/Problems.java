@@ -1,6 +1,5 @@
 package fi.collabmaturity.api.web;
 
-import fi.collabmaturity.api.idempotency.IdempotencyStore;
 import fi.collabmaturity.shared.ConflictException;
 import fi.collabmaturity.shared.FieldError;
 import fi.collabmaturity.shared.InvalidInputException;
@@ -40,6 +39,8 @@ import java.util.stream.Collectors;
 /**
  * Every refusal as RFC 9457 problem details: a type, a title, the status, a detail, and for bad input the list of
  * bad fields. Never a stack trace; an unexpected failure is logged here and answered with a plain 500.
+ * Refusals of a layer built on the web layer are answered by that layer's own advice with {@link #problem} (the
+ * idempotency layer's: IdempotencyProblems), so that this package depends on none of them.
  */
 @RestControllerAdvice
 public class Problems {
@@ -95,12 +96,6 @@ public class Problems {
     ResponseEntity<ProblemDetail> onConcurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "the record was changed by another request at the same moment; retry", null);
-    }
-
-    /** A concurrent retry with the same Idempotency-Key; the idempotency filter answers it with the first response. */
-    @ExceptionHandler(IdempotencyStore.KeyAlreadyClaimedException.class)
-    ResponseEntity<ProblemDetail> on(IdempotencyStore.KeyAlreadyClaimedException e) {
-        return problem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency-Key in use", e.getMessage(), null);
     }
 
     @ExceptionHandler(PreconditionFailedException.class)
