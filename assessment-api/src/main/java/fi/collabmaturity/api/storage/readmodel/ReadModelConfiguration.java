@@ -1,8 +1,10 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.readmodel;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import fi.collabmaturity.api.storage.DataFolder;
+import fi.collabmaturity.api.storage.StorageProperties;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -28,7 +30,7 @@ public class ReadModelConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedReadModels.class)
     EmbeddedMongoServer embeddedMongoServer(StorageProperties properties) {
-        return new EmbeddedMongoServer(EventLogConfiguration.dataFolder(properties).resolve("readmodels.mv.db"));
+        return new EmbeddedMongoServer(DataFolder.prepare(properties.dataPath()).resolve("readmodels.mv.db"));
     }
 
     @Bean(destroyMethod = "close")

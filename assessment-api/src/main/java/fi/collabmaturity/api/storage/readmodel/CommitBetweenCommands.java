@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.readmodel;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;

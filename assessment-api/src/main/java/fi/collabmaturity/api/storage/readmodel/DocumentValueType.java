@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.readmodel;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;

@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.readmodel;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;

@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.readmodel;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
