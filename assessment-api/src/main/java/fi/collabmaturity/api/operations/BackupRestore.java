@@ -2,7 +2,7 @@ package fi.collabmaturity.api.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.collabmaturity.api.storage.StoredKey;
+import fi.collabmaturity.api.storage.keys.StoredKey;
 import fi.collabmaturity.study.ParticipantErased;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fi.collabmaturity.api.operations;
 
-import fi.collabmaturity.api.storage.ParticipantKeyArchive;
+import fi.collabmaturity.api.storage.keys.ParticipantKeyArchive;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package fi.collabmaturity.api.operations;
 
 import fi.collabmaturity.api.storage.EventLogConfiguration;
-import fi.collabmaturity.api.storage.JdbcParticipantKeyStore;
-import fi.collabmaturity.api.storage.ParticipantKeyArchive;
-import fi.collabmaturity.api.storage.StoredKey;
+import fi.collabmaturity.api.storage.keys.JdbcParticipantKeyStore;
+import fi.collabmaturity.api.storage.keys.ParticipantKeyArchive;
+import fi.collabmaturity.api.storage.keys.StoredKey;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * The event log: Axon's JDBC storage with the PostgreSQL schema ({@link PostgresEventTableFactory}), on the
  * PostgreSQL server of ASSESSMENT_POSTGRES_URL or, by default, on an H2 file in PostgreSQL mode in the data folder.
  * The same engine, schema and positions (the global index) in both. The participant keys and the idempotency
- * records live in the same database (see {@link JdbcParticipantKeyStore}, {@code JdbcIdempotencyStore}).
+ * records live in the same database ({@code ParticipantKeyConfiguration}, {@code IdempotencyConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventLogConfiguration {
@@ -67,13 +67,6 @@ public class EventLogConfiguration {
                 .build();
         transactionManager.executeInTransaction(() -> engine.createSchema(PostgresEventTableFactory.INSTANCE));
         return engine;
-    }
-
-    @Bean(destroyMethod = "close")
-    JdbcParticipantKeyStore participantKeyStore(StorageProperties properties) {
-        return properties.embeddedEventLog() ? JdbcParticipantKeyStore.h2(dataFolder(properties))
-                : JdbcParticipantKeyStore.postgres(properties.postgresUrl(), properties.postgresUser(),
-                properties.postgresPassword());
     }
 
     @Bean

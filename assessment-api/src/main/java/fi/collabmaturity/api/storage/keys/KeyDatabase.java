@@ -1,4 +1,6 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.keys;
+
+import fi.collabmaturity.api.storage.DataFolder;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.keys;
 
 import fi.collabmaturity.api.support.RealPostgres;
 import fi.collabmaturity.api.support.RequiresPostgres;
