@@ -2,7 +2,7 @@ package fi.collabmaturity.api.admin;
 
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.axon.AxonConfiguration;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.projection.support.ReadModelLayout;
 import fi.collabmaturity.shared.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -1,7 +1,7 @@
 package fi.collabmaturity.api.operations;
 
 import fi.collabmaturity.api.security.StudyAccess;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

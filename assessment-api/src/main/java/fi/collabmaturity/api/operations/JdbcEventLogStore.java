@@ -1,6 +1,6 @@
 package fi.collabmaturity.api.operations;
 
-import fi.collabmaturity.api.storage.EventLogConfiguration;
+import fi.collabmaturity.api.storage.eventlog.EventLogConfiguration;
 import fi.collabmaturity.api.storage.keys.JdbcParticipantKeyStore;
 import fi.collabmaturity.api.storage.keys.ParticipantKeyArchive;
 import fi.collabmaturity.api.storage.keys.StoredKey;

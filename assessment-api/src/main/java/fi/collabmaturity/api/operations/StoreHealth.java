@@ -2,7 +2,7 @@ package fi.collabmaturity.api.operations;
 
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.storage.StorageProperties;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;

@@ -12,7 +12,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fi.collabmaturity.api.storage.readmodel.EmbeddedMongoServer;
-import fi.collabmaturity.api.storage.EventLogConfiguration;
+import fi.collabmaturity.api.storage.eventlog.EventLogConfiguration;
 import fi.collabmaturity.api.support.AppProcess;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;

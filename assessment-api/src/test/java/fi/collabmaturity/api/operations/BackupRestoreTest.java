@@ -9,7 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fi.collabmaturity.api.AssessmentApplication;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.axon.AxonConfiguration;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.storage.keys.JdbcParticipantKeyStore;
 import fi.collabmaturity.api.storage.keys.StoredKey;
 import fi.collabmaturity.api.support.ApiClient;

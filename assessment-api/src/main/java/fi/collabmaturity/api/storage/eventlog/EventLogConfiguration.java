@@ -1,7 +1,9 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.storage.eventlog;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fi.collabmaturity.api.storage.DataFolder;
+import fi.collabmaturity.api.storage.StorageProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -36,7 +38,7 @@ public class EventLogConfiguration {
         config.setPoolName("event-log");
         config.setMaximumPoolSize(16);
         if (properties.embeddedEventLog()) {
-            config.setJdbcUrl(h2Url(dataFolder(properties)));
+            config.setJdbcUrl(h2Url(DataFolder.prepare(properties.dataPath())));
             config.setUsername("sa");
             config.setPassword("");
         } else {
@@ -83,11 +85,6 @@ public class EventLogConfiguration {
      */
     public static String h2Url(Path dataFolder) {
         return "jdbc:h2:file:" + dataFolder.resolve("events") + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    /** The data folder, readable by this user only ({@link DataFolder}). */
-    static Path dataFolder(StorageProperties properties) {
-        return DataFolder.prepare(properties.dataPath());
     }
 
     /**
