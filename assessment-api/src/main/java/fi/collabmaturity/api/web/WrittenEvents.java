@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.storage;
+package fi.collabmaturity.api.web;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -17,7 +17,8 @@ import java.util.function.BiFunction;
 
 /**
  * Remembers the identifiers of the events published on the current thread, so that a write's response can name the
- * exact log position of its own events. (The command bus is synchronous: the request thread publishes them.)
+ * exact log position of its own events ({@link ReadYourWrites#afterWrite}). (The command bus is synchronous: the
+ * request thread publishes them.)
  */
 public class WrittenEvents implements MessageDispatchInterceptor<EventMessage<?>> {
 
