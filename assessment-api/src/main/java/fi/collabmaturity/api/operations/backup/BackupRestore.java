@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.operations;
+package fi.collabmaturity.api.operations.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

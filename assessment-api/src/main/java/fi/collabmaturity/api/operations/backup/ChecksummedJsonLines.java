@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.operations;
+package fi.collabmaturity.api.operations.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.operations;
+package fi.collabmaturity.api.operations.backup;
 
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.storage.eventlog.EventLogPositions;

@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.operations;
+package fi.collabmaturity.api.operations.backup;
 
 /** A backup or restore that cannot go ahead, with a message for the operator (no stack trace needed). */
 public class OperationRefused extends RuntimeException {

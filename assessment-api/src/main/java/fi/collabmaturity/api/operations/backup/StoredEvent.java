@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.operations;
+package fi.collabmaturity.api.operations.backup;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package fi.collabmaturity.api.operations;
+package fi.collabmaturity.api.operations.backup;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
