@@ -55,11 +55,8 @@ final class ReadModelDatabase extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-        String namespace = getFullCollectionNamespace(collection);
-        MVMap<Object, Document> documents = store.openMap(DOCUMENTS + namespace,
-                new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
-        MVMap<String, Object> meta = store.openMap(META + namespace);
-        return new ReadModelCollection(this, collection, options, documents, meta, cursorRegistry);
+        return new ReadModelCollection(this, collection, options, store, getFullCollectionNamespace(collection),
+                cursorRegistry);
     }
 
     /**
@@ -71,9 +68,12 @@ final class ReadModelDatabase extends H2Database {
      */
     private static final class ReadModelCollection extends H2Collection {
 
-        ReadModelCollection(MongoDatabase database, String name, CollectionOptions options,
-                            MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
-            super(database, name, options, documents, meta, cursors);
+        /** Opens the collection's maps under H2Database's names: its documents, stored as BSON, and H2's metadata. */
+        ReadModelCollection(MongoDatabase database, String name, CollectionOptions options, MVStore store,
+                            String namespace, CursorRegistry cursors) {
+            super(database, name, options, store.openMap(DOCUMENTS + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentValueType())),
+                    store.openMap(META + namespace), cursors);
         }
 
         @Override
