@@ -1,6 +1,6 @@
 package fi.collabmaturity.api;
 
-import fi.collabmaturity.api.operations.OperationsCommand;
+import fi.collabmaturity.api.operations.backup.OperationsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

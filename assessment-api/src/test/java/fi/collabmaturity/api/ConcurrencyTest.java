@@ -1,6 +1,6 @@
 package fi.collabmaturity.api;
 
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.TestData;

@@ -1,8 +1,8 @@
 package fi.collabmaturity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.collabmaturity.api.storage.EmbeddedMongoServer;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.readmodel.EmbeddedMongoServer;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.SliceScenario;

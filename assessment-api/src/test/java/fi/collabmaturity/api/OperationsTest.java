@@ -1,5 +1,7 @@
 package fi.collabmaturity.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.collabmaturity.api.axon.AxonConfiguration;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.TestData;
@@ -11,6 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,47 @@ class OperationsTest {
         ApiClient admin = new ApiClient(port, "admin", "ops-admin-password");
         assertThat(admin.get("/actuator/health/readiness").json().path("components").fieldNames())
                 .toIterable().contains("eventLog", "readModelStore", "projections", "readinessState");
+    }
+
+    /**
+     * The details an admin sees of each store and projection, field by field: operators' scripts and dashboards read
+     * them, so they are part of what the probes promise.
+     */
+    @Test
+    void readinessDetailsNameTheStoresAndEveryProjection() {
+        ApiClient admin = new ApiClient(port, "admin", "ops-admin-password");
+        JsonNode components = admin.get("/actuator/health/readiness").json().path("components");
+
+        JsonNode eventLog = components.path("eventLog");
+        assertThat(eventLog.path("status").asText()).isEqualTo("UP");
+        assertThat(fields(eventLog.path("details"))).containsExactlyInAnyOrder("head", "store");
+        assertThat(eventLog.path("details").path("store").asText()).isEqualTo("h2");
+        assertThat(eventLog.path("details").path("head").isIntegralNumber()).isTrue();
+
+        assertThat(fields(components.path("readModelStore"))).containsExactly("status");
+        assertThat(components.path("readModelStore").path("status").asText()).isEqualTo("UP");
+
+        JsonNode projections = components.path("projections");
+        assertThat(fields(projections)).containsExactlyInAnyOrder("status", "details");
+        assertThat(fields(projections.path("details"))).containsExactly("projections");
+        List<String> names = new ArrayList<>();
+        for (JsonNode row : projections.path("details").path("projections")) {
+            assertThat(fields(row)).as(row.toString())
+                    .containsExactlyInAnyOrder("name", "position", "lag", "status", "deadLetters");
+            assertThat(row.path("name").isTextual()).as(row.toString()).isTrue();
+            assertThat(row.path("status").isTextual()).as(row.toString()).isTrue();
+            assertThat(row.path("position").isIntegralNumber()).as(row.toString()).isTrue();
+            assertThat(row.path("lag").isIntegralNumber()).as(row.toString()).isTrue();
+            assertThat(row.path("deadLetters").isIntegralNumber()).as(row.toString()).isTrue();
+            names.add(row.path("name").asText());
+        }
+        assertThat(names).isEqualTo(AxonConfiguration.PROCESSORS);
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

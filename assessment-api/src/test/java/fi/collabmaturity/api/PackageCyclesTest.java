@@ -14,18 +14,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No two packages of the application may depend on each other, directly or through others: a cycle means neither
  * can be understood, changed or tested without the other, and it is how layers quietly merge. The graph is read from
  * the main sources of the api, core and projections modules: every {@code fi.collabmaturity...} name in them, in an
  * import or written out in the code, is an edge from the file's package to the package of the class named.
+ *
+ * <p>Beyond no cycles, the storage engines are the bottom of the application and stay so: they name nothing of the
+ * web, security, controllers, Axon wiring or projections, and the three stores (event log, participant keys, read
+ * models) share only the two switches and the data folder. Backup and restore work on the stores alone.
  */
 class PackageCyclesTest {
 
@@ -39,6 +45,10 @@ class PackageCyclesTest {
      * cannot grow unnoticed.
      */
     private static final Set<String> KNOWN_CORE_CYCLE = Set.of("area", "directory", "reference", "study");
+    private static final String STORAGE = "api.storage";
+    private static final List<String> STORES = List.of("api.storage.eventlog", "api.storage.keys",
+            "api.storage.readmodel");
+    private static final String BACKUP = "api.operations.backup";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     /** A package name (lower-case segments) followed by a class name (the first upper-case segment). */
     private static final Pattern REFERENCE = Pattern.compile(
@@ -74,6 +84,55 @@ class PackageCyclesTest {
         List<Set<String>> components = stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList();
         assertEquals(List.of(Set.of("a", "b", "c")), components);
         assertEquals("a -> b -> c -> a", cycleThrough(components.get(0), graph));
+    }
+
+    /** Storage names only storage and the core (the privacy keys, the shared exceptions), nothing built on it. */
+    @Test
+    void storageNamesNothingAboveIt() throws IOException {
+        Map<String, Set<String>> graph = graph(projectRoot());
+        assertEquals(List.of(), forbidden(graph, p -> within(p, STORAGE), t -> within(t, STORAGE) || core(t)),
+                "storage depends on the application above it");
+    }
+
+    /** Each store depends on the switches and the data folder ({@code api.storage}), never on another store. */
+    @Test
+    void theStoresAreIndependent() throws IOException {
+        Map<String, Set<String>> graph = graph(projectRoot());
+        List<String> edges = new ArrayList<>();
+        for (String store : STORES) {
+            assertTrue(graph.containsKey(store), store + " is not in " + graph.keySet());
+            edges.addAll(forbidden(graph, p -> within(p, store), t -> !within(t, STORAGE) || t.equals(STORAGE)
+                    || within(t, store)));
+        }
+        edges.addAll(forbidden(graph, STORAGE::equals, t -> !within(t, STORAGE) || t.equals(STORAGE)));
+        assertEquals(List.of(), edges, "one store depends on another (or the switches on a store)");
+    }
+
+    /**
+     * Backup and restore read and write the stores and nothing else of the application: not the projections (a
+     * restore leaves the read models to be rebuilt), not the web layer. The online backup's endpoint asks
+     * {@code api.security} whether the caller is an admin.
+     */
+    @Test
+    void backupWorksOnTheStoresAlone() throws IOException {
+        Map<String, Set<String>> graph = graph(projectRoot());
+        assertTrue(graph.containsKey(BACKUP), BACKUP + " is not in " + graph.keySet());
+        assertEquals(List.of(), forbidden(graph, p -> within(p, BACKUP),
+                        t -> within(t, BACKUP) || within(t, STORAGE) || t.equals("api.security") || core(t)),
+                "backup and restore depend on more than the stores");
+    }
+
+    /** The rules must see a forbidden edge when there is one. */
+    @Test
+    void findsAForbiddenEdge() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        graph.put("api.storage.keys", new TreeSet<>(List.of("api.storage", "api.web", "privacy")));
+        graph.put("api.storage.readmodel", new TreeSet<>(List.of("api.storage.keys")));
+        graph.put("api.web", new TreeSet<>(List.of("api.storage.keys")));
+        assertEquals(List.of("api.storage.keys -> api.web"),
+                forbidden(graph, p -> within(p, STORAGE), t -> within(t, STORAGE) || core(t)));
+        assertEquals(List.of("api.storage.readmodel -> api.storage.keys"), forbidden(graph,
+                p -> within(p, "api.storage.readmodel"), t -> !within(t, STORAGE) || t.equals(STORAGE)));
     }
 
     @Test
@@ -119,6 +178,28 @@ class PackageCyclesTest {
             }
         }
         return graph;
+    }
+
+    /** The edges from the packages {@code from} accepts to packages {@code allowed} does not, as "a -> b". */
+    private static List<String> forbidden(Map<String, Set<String>> graph, Predicate<String> from,
+                                          Predicate<String> allowed) {
+        List<String> edges = new ArrayList<>();
+        graph.forEach((source, targets) -> {
+            if (from.test(source)) {
+                targets.stream().filter(allowed.negate()).forEach(target -> edges.add(source + " -> " + target));
+            }
+        });
+        return edges;
+    }
+
+    /** The package itself or one below it. */
+    private static boolean within(String pkg, String parent) {
+        return pkg.equals(parent) || pkg.startsWith(parent + ".");
+    }
+
+    /** A package of the domain core: neither the application ({@code api}) nor the read side ({@code projection}). */
+    private static boolean core(String pkg) {
+        return !within(pkg, "api") && !within(pkg, "projection") && !pkg.equals("(root)");
     }
 
     private static String shortName(String pkg) {

@@ -8,7 +8,7 @@ import com.mongodb.client.model.Updates;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.admin.ReadModelLayouts;
 import fi.collabmaturity.api.axon.AxonConfiguration;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.storage.StorageProperties;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.DemoResults;

@@ -3,7 +3,7 @@ package fi.collabmaturity.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.axon.AxonConfiguration;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.SliceScenario;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,7 +2,7 @@ package fi.collabmaturity.api.admin;
 
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.axon.AxonConfiguration;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.projection.support.ReadModelLayout;
 import fi.collabmaturity.shared.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -36,9 +35,9 @@ public class ProjectionAdmin {
         this.readModels = readModelDatabase;
     }
 
-    public List<Map<String, Object>> status() {
+    public List<ProjectionStatus> status() {
         long head = positions.head();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<ProjectionStatus> out = new ArrayList<>();
         for (String name : AxonConfiguration.PROCESSORS) {
             StreamingEventProcessor processor = processor(name);
             Long position = null;
@@ -53,14 +52,9 @@ public class ProjectionAdmin {
                 replaying |= segment.isReplaying() && !segment.isCaughtUp();
                 error |= segment.isErrorState();
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", name);
-            row.put("position", position == null ? 0 : position);
-            row.put("lag", Math.max(0, head - (position == null ? 0 : position)));
-            row.put("status", !processor.isRunning() ? "stopped" : error ? "error" : replaying ? "replaying"
-                    : "running");
-            row.put("deadLetters", deadLetters(name));
-            out.add(row);
+            long at = position == null ? 0 : position;
+            out.add(new ProjectionStatus(name, at, Math.max(0, head - at), !processor.isRunning() ? "stopped"
+                    : error ? "error" : replaying ? "replaying" : "running", deadLetters(name)));
         }
         return out;
     }

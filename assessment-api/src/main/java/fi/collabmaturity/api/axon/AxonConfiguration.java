@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import fi.collabmaturity.account.Account;
 import fi.collabmaturity.api.storage.StorageProperties;
-import fi.collabmaturity.api.storage.WrittenEvents;
+import fi.collabmaturity.api.web.WrittenEvents;
 import fi.collabmaturity.area.Area;
 import fi.collabmaturity.directory.EventLogStudyDirectory;
 import fi.collabmaturity.directory.StudyDirectory;

@@ -1,6 +1,6 @@
 package fi.collabmaturity.api.export;
 
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.projection.export.ExportPoint;
 import fi.collabmaturity.projection.export.StudyLogFold;
 import fi.collabmaturity.shared.InvalidInputException;

@@ -2,7 +2,8 @@ package fi.collabmaturity.api.operations;
 
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.admin.ProjectionStatus;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.storage.StorageProperties;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,15 +84,15 @@ public class StoreHealth {
     @Bean
     HealthIndicator projections(ProjectionAdmin admin, EventLogPositions positions) {
         return () -> {
-            List<Map<String, Object>> status;
+            List<ProjectionStatus> status;
             try {
                 head(positions); // the lag needs the head: asked first with the time limit
                 status = admin.status();
             } catch (RuntimeException e) {
                 return Health.outOfService().withDetail("error", e.getClass().getSimpleName()).build();
             }
-            boolean ready = status.stream().allMatch(p -> "running".equals(p.get("status"))
-                    && ((Number) p.get("lag")).longValue() <= READY_LAG_EVENTS);
+            boolean ready = status.stream().allMatch(p -> "running".equals(p.status())
+                    && p.lag() <= READY_LAG_EVENTS);
             return (ready ? Health.up() : Health.outOfService()).withDetail("projections", status).build();
         };
     }

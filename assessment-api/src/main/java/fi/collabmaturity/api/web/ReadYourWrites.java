@@ -1,7 +1,6 @@
 package fi.collabmaturity.api.web;
 
-import fi.collabmaturity.api.storage.EventLogPositions;
-import fi.collabmaturity.api.storage.WrittenEvents;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;

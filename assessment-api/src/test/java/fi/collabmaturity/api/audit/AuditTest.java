@@ -2,7 +2,7 @@ package fi.collabmaturity.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.collabmaturity.api.admin.ProjectionAdmin;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.Slice;
 import fi.collabmaturity.api.support.TestData;

@@ -2,7 +2,7 @@ package fi.collabmaturity.api.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.collabmaturity.api.storage.EventLogPositions;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.TestData;
 import fi.collabmaturity.privacy.ParticipantKeyStore;

@@ -2,6 +2,7 @@ package fi.collabmaturity.api.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fi.collabmaturity.api.storage.readmodel.EmbeddedMongoServer;
 import fi.collabmaturity.api.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import fi.collabmaturity.api.export.ExportZip;
+import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
+import fi.collabmaturity.api.storage.keys.JdbcParticipantKeyStore;
 import fi.collabmaturity.api.support.ApiClient;
 import fi.collabmaturity.api.support.SliceScenario;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
