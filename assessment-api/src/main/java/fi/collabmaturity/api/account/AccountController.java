@@ -11,7 +11,9 @@ import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
 import fi.collabmaturity.shared.Validation;
+import fi.collabmaturity.projection.studies.AccountPage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,9 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Built-in accounts (ADMIN only). Passwords are hashed with BCrypt before they reach the command. */
 @RestController
@@ -40,13 +40,13 @@ public class AccountController {
     private final CommandGateway commands;
     private final StudyAccess access;
     private final PasswordEncoder encoder;
-    private final StudiesQueries queries;
+    private final QueryGateway queries;
     private final ReadYourWrites consistency;
     private final CachingAuthenticationProvider authentication;
     private final AccountDirectory accounts;
 
     public AccountController(CommandGateway commands, StudyAccess access, PasswordEncoder encoder,
-                             StudiesQueries queries, ReadYourWrites consistency,
+                             QueryGateway queries, ReadYourWrites consistency,
                              CachingAuthenticationProvider authentication, AccountDirectory accounts) {
         this.accounts = accounts;
         this.commands = commands;
@@ -60,8 +60,14 @@ public class AccountController {
     public record NewAccount(String username, String password, List<String> roles) {
     }
 
+    public record CreatedAccount(String id, String username, List<String> roles) {
+    }
+
+    public record DeletedAccount(String username, boolean deleted) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> create(@RequestBody NewAccount body) {
+    public ResponseEntity<CreatedAccount> create(@RequestBody NewAccount body) {
         access.requireAdmin();
         new Validation().require(body.password() != null && body.password().length() >= MIN_PASSWORD
                         && body.password().getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES, "password",
@@ -74,26 +80,23 @@ public class AccountController {
             consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
             commands.sendAndWait(new CreateAccount(body.username(), hash, body.roles()));
         }
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("id", body.username());
-        created.put("username", body.username());
-        created.put("roles", body.roles());
-        return Responses.created("/api/v1/accounts/" + body.username(), consistency.afterWrite(), created);
+        return Responses.created("/api/v1/accounts/" + body.username(), consistency.afterWrite(),
+                new CreatedAccount(body.username(), body.username(), body.roles()));
     }
 
     @GetMapping
-    public Map<String, Object> list(@RequestParam(required = false) Integer page,
-                                    @RequestParam(required = false) Integer size,
-                                    @RequestParam(required = false) Long minPosition) {
+    public AccountPage list(@RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size,
+                                                    @RequestParam(required = false) Long minPosition) {
         access.requireAdmin();
         Paging paging = Paging.of(page, size);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        StudiesQueries.Page result = queries.accounts(paging.page(), paging.size());
-        return Responses.page(result.content(), result.page(), result.size(), result.totalElements());
+        return queries.query(new StudiesQueries.AccountsQuery(paging.page(), paging.size()), AccountPage.class)
+                .join();
     }
 
     @DeleteMapping("/{username}")
-    public ResponseEntity<Map<String, Object>> delete(@PathVariable String username) {
+    public ResponseEntity<DeletedAccount> delete(@PathVariable String username) {
         access.requireAdmin();
         // the account in the spelling it was created with (usernames are matched ignoring case)
         String account = accounts.find(username).map(AccountDirectory.AccountState::username).orElse(username);
@@ -102,6 +105,6 @@ public class AccountController {
             commands.sendAndWait(new DeleteAccount(account));
         }
         authentication.forget(account);
-        return Responses.written(consistency.afterWrite(), Map.of("username", account, "deleted", true));
+        return Responses.written(consistency.afterWrite(), new DeletedAccount(account, true));
     }
 }

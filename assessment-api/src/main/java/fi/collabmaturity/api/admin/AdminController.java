@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
+import java.util.List;
 
 /** Operations on the read side (ADMIN). */
 @RestController
@@ -25,15 +25,25 @@ public class AdminController {
         this.access = access;
     }
 
+    /** The element type is ProjectionStatus once merged with layout, which gives status() its record. */
+    public record Projections(List<?> projections) {
+    }
+
+    public record Replaying(String name, String status) {
+    }
+
+    public record DeadLettersRetried(String name, int processedSequences, long deadLetters) {
+    }
+
     @GetMapping("/projections")
-    public Map<String, Object> projections() {
+    public Projections projections() {
         access.requireAdmin();
-        return Map.of("projections", projections.status());
+        return new Projections(projections.status());
     }
 
     /** Starts the rebuild and answers at once (202); follow it in GET /admin/projections. */
     @PostMapping("/projections/{name}/replay")
-    public ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
+    public ResponseEntity<Replaying> replay(@PathVariable String name) {
         access.requireAdmin();
         try {
             projections.replay(name);
@@ -41,14 +51,14 @@ public class AdminController {
             throw new ConflictException("projection " + name + " is being processed by another instance, which "
                     + "must let it go before it can be rebuilt here");
         }
-        return ResponseEntity.accepted().body(Map.of("name", name, "status", "replaying"));
+        return ResponseEntity.accepted().body(new Replaying(name, "replaying"));
     }
 
     /** Handles a projection's dead letters again, after the cause was fixed. */
     @PostMapping("/projections/{name}/dead-letters/retry")
-    public Map<String, Object> retryDeadLetters(@PathVariable String name) {
+    public DeadLettersRetried retryDeadLetters(@PathVariable String name) {
         access.requireAdmin();
         int processed = projections.retryDeadLetters(name);
-        return Map.of("name", name, "processedSequences", processed, "deadLetters", projections.deadLetters(name));
+        return new DeadLettersRetried(name, processed, projections.deadLetters(name));
     }
 }

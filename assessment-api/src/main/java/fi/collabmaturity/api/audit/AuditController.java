@@ -5,6 +5,8 @@ import fi.collabmaturity.api.web.Paging;
 import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.projection.audit.AuditQueries;
+import fi.collabmaturity.projection.audit.AuditPage;
+import org.axonframework.queryhandling.QueryGateway;
 import fi.collabmaturity.shared.Validation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Who recorded or changed what in a study, and when (ADMIN): the events of the study's own aggregate, its areas,
@@ -25,17 +26,17 @@ import java.util.Map;
 public class AuditController {
 
     private final StudyAccess access;
-    private final AuditQueries queries;
+    private final QueryGateway queries;
     private final ReadYourWrites consistency;
 
-    public AuditController(StudyAccess access, AuditQueries queries, ReadYourWrites consistency) {
+    public AuditController(StudyAccess access, QueryGateway queries, ReadYourWrites consistency) {
         this.access = access;
         this.queries = queries;
         this.consistency = consistency;
     }
 
     @GetMapping("/api/v1/studies/{studyId}/audit")
-    public Map<String, Object> audit(@PathVariable String studyId,
+    public AuditPage audit(@PathVariable String studyId,
                                      @RequestParam(required = false) String user,
                                      @RequestParam(required = false) String action,
                                      @RequestParam(required = false) String from,
@@ -59,10 +60,9 @@ public class AuditController {
         validation.throwIfInvalid();
         Paging paging = Paging.of(page, size);
         consistency.await(minPosition, List.of(AuditQueries.PROCESSOR));
-        AuditQueries.Page result = queries.entries(new AuditQueries.Filter(studyId, blankToNull(user),
+        return queries.query(new AuditQueries.EntriesQuery(new AuditQueries.Filter(studyId, blankToNull(user),
                 blankToNull(action), fromInstant, toInstant, blankToNull(areaId), blankToNull(waveId)),
-                paging.page(), paging.size(), "desc".equals(order));
-        return Responses.page(result.content(), result.page(), result.size(), result.totalElements());
+                paging.page(), paging.size(), "desc".equals(order)), AuditPage.class).join();
     }
 
     private static Instant instant(String text, String field, Validation validation) {

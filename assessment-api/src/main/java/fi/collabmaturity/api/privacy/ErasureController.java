@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 
 /**
  * Erasure by crypto-shredding (ADMIN): the participant's key is deleted, so their excerpts, comments and
@@ -36,14 +35,17 @@ public class ErasureController {
         this.consistency = consistency;
     }
 
+    public record Erased(String participant, boolean erased) {
+    }
+
     @PostMapping("/api/v1/studies/{studyId}/participants/{pseudonym}/erasure")
-    public ResponseEntity<Map<String, Object>> erase(@PathVariable String studyId, @PathVariable String pseudonym) {
+    public ResponseEntity<Erased> erase(@PathVariable String studyId, @PathVariable String pseudonym) {
         access.requireAdmin();
         access.read(studyId);
         String participant = keys.participantOf(studyId, pseudonym).orElseThrow(() -> new NotFoundException(
                 "no participant " + pseudonym + " with personal data in study " + studyId + " (unknown or erased)"));
         commands.sendAndWait(new EraseParticipant(studyId, participant));
         keys.destroy(participant);
-        return Responses.written(consistency.afterWrite(), Map.of("participant", participant, "erased", true));
+        return Responses.written(consistency.afterWrite(), new Erased(participant, true));
     }
 }

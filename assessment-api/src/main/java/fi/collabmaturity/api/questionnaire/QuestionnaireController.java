@@ -6,8 +6,11 @@ import fi.collabmaturity.api.web.ReadYourWrites;
 import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.projection.studies.QuestionnaireQueries;
+import fi.collabmaturity.projection.studies.SealedSelfAssessment;
+import fi.collabmaturity.projection.studies.StoredQuestionnaire;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.projection.support.Page;
 import fi.collabmaturity.projection.support.Sealing;
 import fi.collabmaturity.questionnaire.CloseQuestionnaire;
 import fi.collabmaturity.questionnaire.IssueInvitations;
@@ -18,7 +21,10 @@ import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.shared.InvalidInputException;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +40,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -55,19 +61,16 @@ public class QuestionnaireController {
 
     private final CommandGateway commands;
     private final StudyAccess access;
-    private final QuestionnaireQueries questionnaires;
-    private final StudiesQueries studies;
+    private final QueryGateway queries;
     private final PersonalDataSealer sealer;
     private final ReadYourWrites consistency;
     private final Clock clock;
 
-    public QuestionnaireController(CommandGateway commands, StudyAccess access, QuestionnaireQueries questionnaires,
-                                   StudiesQueries studies, PersonalDataSealer sealer, ReadYourWrites consistency,
-                                   Clock clock) {
+    public QuestionnaireController(CommandGateway commands, StudyAccess access, QueryGateway queries,
+                                   PersonalDataSealer sealer, ReadYourWrites consistency, Clock clock) {
         this.commands = commands;
         this.access = access;
-        this.questionnaires = questionnaires;
-        this.studies = studies;
+        this.queries = queries;
         this.sealer = sealer;
         this.consistency = consistency;
         this.clock = clock;
@@ -82,8 +85,43 @@ public class QuestionnaireController {
     public record NewInvitations(Integer count, List<String> pseudonyms) {
     }
 
+    /** {@code url}: the open link's form; null for an invited questionnaire (its links are issued later). */
+    public record OpenedQuestionnaire(String id, String url) {
+    }
+
+    /** Links issued for generated pseudonyms. */
+    public record Links(List<String> links) {
+    }
+
+    /** Links issued for named pseudonyms, each with the pseudonym it carries. */
+    public record NamedLinks(List<NamedLink> links) {
+    }
+
+    public record NamedLink(String pseudonym, String link) {
+    }
+
+    public record ClosedQuestionnaire(String id, String state) {
+    }
+
+    /**
+     * A questionnaire as researchers read it: its settings, state and counts; the counts by organisation type and
+     * actor level only for those who may see personal data (absent otherwise).
+     */
+    public record QuestionnaireDetails(String id, String waveId, List<String> areaIds, String mode,
+                                       List<String> languages, String closesOn, String state, boolean askComments,
+                                       boolean askOrganisationType, boolean askActorLevel, Map<String, String> intro,
+                                       Map<String, String> privacyNotice, String noticeVersion, String openedAt,
+                                       int invitations, int responses, Map<String, Integer> responsesByArea,
+                                       int withdrawn,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                                       Map<String, Integer> responsesByOrganisationType,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                                       Map<String, Integer> responsesByActorLevel,
+                                       Long version) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> open(@PathVariable String studyId,
+    public ResponseEntity<OpenedQuestionnaire> open(@PathVariable String studyId,
                                                     @RequestBody NewQuestionnaire body) {
         access.write(studyId);
         String id = UUID.randomUUID().toString();
@@ -92,16 +130,13 @@ public class QuestionnaireController {
                 body.mode(), body.closesOn(), body.intro(), body.privacyNotice(), isTrue(body.askComments()),
                 isTrue(body.askOrganisationType()), isTrue(body.askActorLevel()),
                 token == null ? null : QuestionnaireTokens.hash(token)));
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("id", id);
-        created.put("url", token == null ? null : FORM_PATH + token);
-        return Responses.created(location(studyId, id), consistency.afterWrite(), created);
+        return Responses.created(location(studyId, id), consistency.afterWrite(),
+                new OpenedQuestionnaire(id, token == null ? null : FORM_PATH + token));
     }
 
     @PostMapping(path = "/{questionnaireId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> invite(@PathVariable String studyId,
-                                                      @PathVariable String questionnaireId,
-                                                      @RequestBody NewInvitations body) {
+    public ResponseEntity<?> invite(@PathVariable String studyId, @PathVariable String questionnaireId,
+                                    @RequestBody NewInvitations body) {
         access.write(studyId);
         List<String> pseudonyms = body.pseudonyms();
         if (pseudonyms != null && body.count() != null) {
@@ -132,100 +167,95 @@ public class QuestionnaireController {
         commands.sendAndWait(command);
         if (pseudonyms == null) {
             return Responses.created(location(studyId, questionnaireId), consistency.afterWrite(),
-                    Map.of("links", links));
+                    new Links(links));
         }
         // each link with the pseudonym it carries, as stored (normalised), so that they can be handed out
-        List<Map<String, String>> carrying = new ArrayList<>();
+        List<NamedLink> carrying = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            carrying.add(Map.of("pseudonym", command.pseudonyms().get(i), "link", links.get(i)));
+            carrying.add(new NamedLink(command.pseudonyms().get(i), links.get(i)));
         }
         return Responses.created(location(studyId, questionnaireId), consistency.afterWrite(),
-                Map.of("links", carrying));
+                new NamedLinks(carrying));
     }
 
     @PostMapping("/{questionnaireId}/close")
-    public ResponseEntity<Map<String, Object>> close(@PathVariable String studyId,
+    public ResponseEntity<ClosedQuestionnaire> close(@PathVariable String studyId,
                                                      @PathVariable String questionnaireId) {
         access.write(studyId);
         commands.sendAndWait(new CloseQuestionnaire(questionnaireId, studyId));
-        return Responses.written(consistency.afterWrite(), Map.of("id", questionnaireId, "state", "closed"));
+        return Responses.written(consistency.afterWrite(), new ClosedQuestionnaire(questionnaireId, "closed"));
     }
 
     @GetMapping
-    public Map<String, Object> list(@PathVariable String studyId, @RequestParam(required = false) Integer page,
-                                    @RequestParam(required = false) Integer size,
-                                    @RequestParam(required = false) Long minPosition) {
+    public Page<QuestionnaireDetails> list(@PathVariable String studyId,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) Long minPosition) {
         Paging paging = Paging.of(page, size);
         StudyFacts study = access.read(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        List<Document> all = questionnaires.list(studyId);
-        int from = (int) Math.min((long) paging.page() * paging.size(), all.size());
-        int to = Math.min(all.size(), from + paging.size());
-        return Responses.page(all.subList(from, to).stream().map(doc -> view(study, doc, false)).toList(),
-                paging.page(), paging.size(), all.size());
+        List<StoredQuestionnaire> all = queries.query(new QuestionnaireQueries.QuestionnairesQuery(studyId),
+                ResponseTypes.multipleInstancesOf(StoredQuestionnaire.class)).join();
+        return Responses.page(all, paging).map(q -> view(study, q, false));
     }
 
     @GetMapping("/{questionnaireId}")
-    public Map<String, Object> get(@PathVariable String studyId, @PathVariable String questionnaireId,
-                                   @RequestParam(required = false) Long minPosition) {
+    public QuestionnaireDetails get(@PathVariable String studyId, @PathVariable String questionnaireId,
+                                    @RequestParam(required = false) Long minPosition) {
         StudyFacts study = access.read(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
         // one opened a moment ago may not be in the read model yet: a 404 only once it has caught up with the log
-        Document doc = questionnaires.get(studyId, questionnaireId).orElseGet(() -> {
+        StoredQuestionnaire questionnaire = questionnaire(studyId, questionnaireId).orElseGet(() -> {
             consistency.awaitHead(List.of(StudiesCollections.PROCESSOR));
-            return questionnaires.get(studyId, questionnaireId).orElseThrow(() -> new NotFoundException(
+            return questionnaire(studyId, questionnaireId).orElseThrow(() -> new NotFoundException(
                     "questionnaire " + questionnaireId + " does not exist in study " + studyId));
         });
-        return view(study, doc, access.maySeePersonalData(study));
+        return view(study, questionnaire, access.maySeePersonalData(study));
+    }
+
+    private Optional<StoredQuestionnaire> questionnaire(String studyId, String questionnaireId) {
+        return queries.query(new QuestionnaireQueries.QuestionnaireQuery(studyId, questionnaireId),
+                ResponseTypes.optionalInstanceOf(StoredQuestionnaire.class)).join();
     }
 
     /** Open unless closed by a researcher, by its wave, or by its closing date passing (in Helsinki). */
     static boolean isOpen(StudyFacts study, Document doc, LocalDate today) {
-        String closesOn = doc.getString("closesOn");
-        boolean waveClosed = study.wave(doc.getString("waveId")).map(w -> w.closed()).orElse(true);
-        return !doc.getBoolean("closed", false) && !waveClosed
-                && (closesOn == null || !today.isAfter(LocalDate.parse(closesOn)));
+        return isOpen(study, doc.getString("waveId"), doc.getBoolean("closed", false), doc.getString("closesOn"),
+                today);
     }
 
-    private Map<String, Object> view(StudyFacts study, Document doc, boolean attributes) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", doc.getString("questionnaireId"));
-        out.put("waveId", doc.getString("waveId"));
-        out.put("areaIds", doc.get("areaIds"));
-        out.put("mode", doc.getString("mode"));
-        out.put("languages", doc.get("languages"));
-        out.put("closesOn", doc.getString("closesOn"));
-        out.put("state", isOpen(study, doc, LocalDate.now(clock.withZone(Questionnaire.HELSINKI))) ? "open"
-                : "closed");
-        out.put("askComments", doc.getBoolean("askComments", false));
-        out.put("askOrganisationType", doc.getBoolean("askOrganisationType", false));
-        out.put("askActorLevel", doc.getBoolean("askActorLevel", false));
-        out.put("intro", doc.get("intro"));
-        out.put("privacyNotice", doc.get("privacyNotice"));
-        out.put("noticeVersion", doc.getString("noticeVersion"));
-        out.put("openedAt", doc.getString("openedAt"));
-        out.put("invitations", doc.get("invitations"));
-        out.put("responses", doc.get("responses"));
-        out.put("responsesByArea", doc.get("responsesByArea"));
-        out.put("withdrawn", doc.get("withdrawn"));
+    private static boolean isOpen(StudyFacts study, String waveId, boolean closed, String closesOn,
+                                  LocalDate today) {
+        boolean waveClosed = study.wave(waveId).map(w -> w.closed()).orElse(true);
+        return !closed && !waveClosed && (closesOn == null || !today.isAfter(LocalDate.parse(closesOn)));
+    }
+
+    private QuestionnaireDetails view(StudyFacts study, StoredQuestionnaire q, boolean attributes) {
+        Map<String, Integer> byOrganisationType = null;
+        Map<String, Integer> byActorLevel = null;
         if (attributes) {
-            Map<String, Integer> byOrganisationType = new TreeMap<>();
-            Map<String, Integer> byActorLevel = new TreeMap<>();
-            for (String id : doc.getList("currentAnswers", String.class, List.of())) {
-                studies.selfAssessment(study.studyId(), id).ifPresent(answer -> {
-                    var details = sealer.open(Sealing.fromDocument(answer.get("respondentDetails")),
+            byOrganisationType = new TreeMap<>();
+            byActorLevel = new TreeMap<>();
+            for (String id : q.currentAnswers()) {
+                Optional<SealedSelfAssessment> answer = queries.query(
+                        new StudiesQueries.SelfAssessmentQuery(study.studyId(), id),
+                        ResponseTypes.optionalInstanceOf(SealedSelfAssessment.class)).join();
+                if (answer.isPresent()) {
+                    var details = sealer.open(Sealing.fromDocument(answer.get().respondentDetails()),
                             RespondentDetails.class);
-                    String type = details.map(d -> orUnknown(d.organisationType())).orElse(ERASED);
-                    String level = details.map(d -> orUnknown(d.actorLevel())).orElse(ERASED);
-                    byOrganisationType.merge(type, 1, Integer::sum);
-                    byActorLevel.merge(level, 1, Integer::sum);
-                });
+                    byOrganisationType.merge(details.map(d -> orUnknown(d.organisationType())).orElse(ERASED), 1,
+                            Integer::sum);
+                    byActorLevel.merge(details.map(d -> orUnknown(d.actorLevel())).orElse(ERASED), 1,
+                            Integer::sum);
+                }
             }
-            out.put("responsesByOrganisationType", byOrganisationType);
-            out.put("responsesByActorLevel", byActorLevel);
         }
-        out.put("version", doc.get("version"));
-        return out;
+        boolean open = isOpen(study, q.waveId(), q.closed(), q.closesOn(),
+                LocalDate.now(clock.withZone(Questionnaire.HELSINKI)));
+        return new QuestionnaireDetails(q.id(), q.waveId(), q.areaIds(), q.mode(), q.languages(), q.closesOn(),
+                open ? "open" : "closed", q.askComments(), q.askOrganisationType(), q.askActorLevel(), q.intro(),
+                q.privacyNotice(), q.noticeVersion(), q.openedAt(), q.invitations(), q.responses(),
+                q.responsesByArea(), q.withdrawn(), byOrganisationType, byActorLevel, q.version());
     }
 
     private static String orUnknown(String code) {

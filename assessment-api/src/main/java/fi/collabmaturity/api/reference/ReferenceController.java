@@ -12,7 +12,9 @@ import fi.collabmaturity.reference.InterfaceThemeCatalog;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.shared.Validation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
+import fi.collabmaturity.projection.support.Page;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +34,12 @@ import java.util.Map;
 public class ReferenceController {
 
     private final RegionCatalog regions;
-    private final StudiesQueries queries;
+    private final QueryGateway queries;
     private final CommandGateway commands;
     private final StudyAccess access;
     private final ReadYourWrites consistency;
 
-    public ReferenceController(RegionCatalog regions, StudiesQueries queries, CommandGateway commands,
+    public ReferenceController(RegionCatalog regions, QueryGateway queries, CommandGateway commands,
                                StudyAccess access, ReadYourWrites consistency) {
         this.regions = regions;
         this.queries = queries;
@@ -50,28 +51,35 @@ public class ReferenceController {
     public record NewTheme(String code, Map<String, String> names) {
     }
 
+    public record RegionView(String code, Localized names) {
+    }
+
+    /** An interface theme; {@code seeded}: part of the product's catalogue, not added by an administrator. */
+    public record ThemeView(String code, Map<String, String> names, boolean seeded) {
+    }
+
     @GetMapping("/regions")
-    public Map<String, Object> regions() {
-        List<Map<String, Object>> all = regions.all().stream()
-                .map(r -> Map.<String, Object>of("code", r.code(), "names", r.names().asMap())).toList();
-        return Responses.page(all, 0, all.size(), all.size());
+    public Page<RegionView> regions() {
+        List<RegionView> all = regions.all().stream().map(r -> new RegionView(r.code(), r.names())).toList();
+        return Page.whole(all, all.size());
     }
 
     @GetMapping("/interface-themes")
-    public Map<String, Object> themes(@RequestParam(required = false) Long minPosition) {
+    public Page<ThemeView> themes(@RequestParam(required = false) Long minPosition) {
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<ThemeView> all = new ArrayList<>();
         for (InterfaceTheme theme : InterfaceThemeCatalog.seeded()) {
-            all.add(theme(theme.code(), theme.names().asMap(), true));
+            all.add(new ThemeView(theme.code(), theme.names().asMap(), true));
         }
-        for (Document added : queries.addedInterfaceThemes()) {
-            all.add(theme(added.getString("_id"), added.get("names", Document.class), false));
+        for (StudiesQueries.AddedTheme added : queries.query(new StudiesQueries.AddedThemesQuery(),
+                ResponseTypes.multipleInstancesOf(StudiesQueries.AddedTheme.class)).join()) {
+            all.add(new ThemeView(added.code(), added.names(), false));
         }
-        return Responses.page(all, 0, all.size(), all.size());
+        return Page.whole(all, all.size());
     }
 
     @PostMapping(path = "/interface-themes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> add(@RequestBody NewTheme body) {
+    public ResponseEntity<ThemeView> add(@RequestBody NewTheme body) {
         access.requireAdmin();
         Validation v = new Validation().require(body.names() != null, "names", "must give fi, sv and en names");
         if (body.names() != null) {
@@ -83,14 +91,6 @@ public class ReferenceController {
         Localized names = new Localized(body.names().get("fi"), body.names().get("sv"), body.names().get("en"));
         commands.sendAndWait(new AddInterfaceTheme(body.code(), names));
         return Responses.created("/api/v1/reference/interface-themes/" + body.code(), consistency.afterWrite(),
-                theme(body.code(), names.asMap(), false));
-    }
-
-    private static Map<String, Object> theme(String code, Map<String, ?> names, boolean seeded) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("code", code);
-        out.put("names", names);
-        out.put("seeded", seeded);
-        return out;
+                new ThemeView(body.code(), names.asMap(), false));
     }
 }

@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.collabmaturity.interview.Excerpt;
 import fi.collabmaturity.interview.InformantDetails;
 import fi.collabmaturity.privacy.PersonalDataSealer;
@@ -7,26 +8,38 @@ import fi.collabmaturity.projection.support.Sealing;
 import fi.collabmaturity.selfassessment.RespondentDetails;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Opens sealed personal data for those who may see it. Read models keep it encrypted; it is decrypted only here,
  * per response. After a participant's erasure their key is gone and the value shows as {@code {"erased": true}}.
+ * The values are typed {@code Object} because each is either what was recorded or that marker.
  */
 @Component
 public class PersonalData {
 
-    public static final Map<String, Object> ERASED = Map.of("erased", true);
+    public static final Erased ERASED = new Erased(true);
     private final PersonalDataSealer sealer;
 
     public PersonalData(PersonalDataSealer sealer) {
         this.sealer = sealer;
     }
 
+    /** What stands in for personal data whose participant was erased. */
+    public record Erased(boolean erased) {
+    }
+
+    /** An interview's informant. */
+    public record Informant(String pseudonym, String organisationType, String actorLevel) {
+    }
+
+    /** A self-assessment's respondent; {@code groupSize} only for a group. */
+    public record Respondent(String pseudonym, String organisationType, String actorLevel, String kind,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer groupSize) {
+    }
+
+    /** An {@link Informant} or {@link #ERASED}. */
     public Object informant(Object sealed) {
         return sealer.open(Sealing.fromDocument(sealed), InformantDetails.class)
-                .<Object>map(d -> participant(d.pseudonym(), d.organisationType(), d.actorLevel()))
+                .<Object>map(d -> new Informant(d.pseudonym(), d.organisationType(), d.actorLevel()))
                 .orElse(ERASED);
     }
 
@@ -43,27 +56,12 @@ public class PersonalData {
      */
     public RespondentView respondent(Object sealed) {
         return sealer.open(Sealing.fromDocument(sealed), RespondentDetails.class)
-                .map(d -> new RespondentView(respondent(d), d.comments()))
+                .map(d -> new RespondentView(new Respondent(d.pseudonym(), d.organisationType(), d.actorLevel(),
+                        d.kind(), d.groupSize()), d.comments()))
                 .orElse(new RespondentView(ERASED, ERASED));
     }
 
+    /** {@code respondent}: a {@link Respondent} or {@link #ERASED}; {@code comments}: a map or {@link #ERASED}. */
     public record RespondentView(Object respondent, Object comments) {
-    }
-
-    private static Map<String, Object> respondent(RespondentDetails d) {
-        Map<String, Object> out = participant(d.pseudonym(), d.organisationType(), d.actorLevel());
-        out.put("kind", d.kind());
-        if (d.groupSize() != null) {
-            out.put("groupSize", d.groupSize());
-        }
-        return out;
-    }
-
-    private static Map<String, Object> participant(String pseudonym, String organisationType, String actorLevel) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("pseudonym", pseudonym);
-        out.put("organisationType", organisationType);
-        out.put("actorLevel", actorLevel);
-        return out;
     }
 }

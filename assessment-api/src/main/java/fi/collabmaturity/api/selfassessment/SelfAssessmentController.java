@@ -5,7 +5,11 @@ import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.web.ETags;
 import fi.collabmaturity.api.web.Paging;
 import fi.collabmaturity.projection.studies.StudiesCollections;
+import fi.collabmaturity.projection.studies.SealedSelfAssessment;
+import fi.collabmaturity.projection.studies.SelfAssessmentPage;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.projection.studies.Withdrawal;
+import fi.collabmaturity.projection.support.Page;
 import fi.collabmaturity.api.web.Problems;
 import fi.collabmaturity.selfassessment.DuplicateAnswerException;
 import fi.collabmaturity.selfassessment.WithdrawSelfAssessment;
@@ -14,7 +18,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
-import org.bson.Document;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,8 +40,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,11 +54,11 @@ public class SelfAssessmentController {
 
     private final CommandGateway commands;
     private final StudyAccess access;
-    private final StudiesQueries queries;
+    private final QueryGateway queries;
     private final PersonalData personal;
     private final ReadYourWrites consistency;
 
-    public SelfAssessmentController(CommandGateway commands, StudyAccess access, StudiesQueries queries,
+    public SelfAssessmentController(CommandGateway commands, StudyAccess access, QueryGateway queries,
                                     PersonalData personal, ReadYourWrites consistency) {
         this.commands = commands;
         this.access = access;
@@ -82,8 +88,29 @@ public class SelfAssessmentController {
         }
     }
 
+    /** {@code replaces} only when the answer replaces another. */
+    public record SubmittedSelfAssessment(String id, String areaId, String waveId, Map<String, BigDecimal> answers,
+                                          @JsonInclude(JsonInclude.Include.NON_NULL) String replaces) {
+    }
+
+    /**
+     * A self-assessment as researchers read it: {@code respondent} and {@code comments} only for those who may see
+     * personal data (comments null, as Optional.empty, when none were given); {@code withdrawal} only when
+     * withdrawn.
+     */
+    public record SelfAssessmentView(String id, String areaId, String waveId,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) Object respondent,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Object> comments,
+                                     Map<String, Double> answers, Boolean withdrawn,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal,
+                                     String submittedAt, Long version) {
+    }
+
+    public record WithdrawnSelfAssessment(String id, boolean withdrawn) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> submit(@PathVariable String studyId,
+    public ResponseEntity<SubmittedSelfAssessment> submit(@PathVariable String studyId,
                                                       @RequestBody NewSelfAssessment body) {
         access.write(studyId);
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
@@ -92,52 +119,48 @@ public class SelfAssessmentController {
                 respondent == null ? null : respondent.participant(),
                 respondent == null ? null : respondent.respondentKind(), body.answers(), body.comments(),
                 body.replaces()));
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("id", id);
-        created.put("areaId", body.areaId());
-        created.put("waveId", body.waveId());
-        created.put("answers", body.answers());
-        if (body.replaces() != null) {
-            created.put("replaces", body.replaces());
-        }
         return Responses.created("/api/v1/studies/" + studyId + "/self-assessments/" + id, consistency.afterWrite(),
-                created);
+                new SubmittedSelfAssessment(id, body.areaId(), body.waveId(), body.answers(), body.replaces()));
     }
 
     @GetMapping
-    public Map<String, Object> list(@PathVariable String studyId, @RequestParam(required = false) String areaId,
-                                    @RequestParam(required = false) String waveId,
-                                    @RequestParam(required = false) Integer page,
-                                    @RequestParam(required = false) Integer size,
-                                    @RequestParam(required = false) Long minPosition) {
+    public Page<SelfAssessmentView> list(@PathVariable String studyId,
+                                         @RequestParam(required = false) String areaId,
+                                         @RequestParam(required = false) String waveId,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size,
+                                         @RequestParam(required = false) Long minPosition) {
         Paging paging = Paging.of(page, size);
         StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        StudiesQueries.Page result = queries.selfAssessments(studyId, areaId, waveId, paging.page(), paging.size());
         boolean personalData = access.maySeePersonalData(study);
-        return Responses.page(result.content().stream().map(d -> view(d, personalData)).toList(), result.page(),
-                result.size(), result.totalElements());
+        return queries.query(new StudiesQueries.SelfAssessmentsQuery(studyId, areaId, waveId, paging.page(),
+                paging.size()), SelfAssessmentPage.class).join().map(a -> view(a, personalData));
     }
 
     @GetMapping("/{selfAssessmentId}")
-    public ResponseEntity<Map<String, Object>> get(@PathVariable String studyId, @PathVariable String selfAssessmentId,
-                                                   @RequestParam(required = false) Long minPosition) {
+    public ResponseEntity<SelfAssessmentView> get(@PathVariable String studyId,
+                                                  @PathVariable String selfAssessmentId,
+                                                  @RequestParam(required = false) Long minPosition) {
         StudyFacts study = access.readIndividualRecords(studyId);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        Document doc = queries.selfAssessment(studyId, selfAssessmentId).orElseThrow(() -> new NotFoundException(
-                "self-assessment " + selfAssessmentId + " does not exist in study " + studyId));
-        return ResponseEntity.ok().eTag(ETags.of(doc.get("version"))).body(view(doc, access.maySeePersonalData(study)));
+        SealedSelfAssessment answer = queries.query(new StudiesQueries.SelfAssessmentQuery(studyId,
+                        selfAssessmentId), ResponseTypes.optionalInstanceOf(SealedSelfAssessment.class)).join()
+                .orElseThrow(() -> new NotFoundException(
+                        "self-assessment " + selfAssessmentId + " does not exist in study " + studyId));
+        return ResponseEntity.ok().eTag(ETags.of(answer.version()))
+                .body(view(answer, access.maySeePersonalData(study)));
     }
 
     @DeleteMapping("/{selfAssessmentId}")
-    public ResponseEntity<Map<String, Object>> withdraw(@PathVariable String studyId,
-                                                        @PathVariable String selfAssessmentId,
+    public ResponseEntity<WithdrawnSelfAssessment> withdraw(@PathVariable String studyId,
+                                                            @PathVariable String selfAssessmentId,
                                                         @RequestParam(required = false) String reason,
                                                         @RequestBody(required = false) Reason body) {
         access.write(studyId);
         String why = body != null && body.reason() != null ? body.reason() : reason;
         commands.sendAndWait(new WithdrawSelfAssessment(selfAssessmentId, studyId, why));
-        return Responses.written(consistency.afterWrite(), Map.of("id", selfAssessmentId, "withdrawn", true));
+        return Responses.written(consistency.afterWrite(), new WithdrawnSelfAssessment(selfAssessmentId, true));
     }
 
     /** A second answer by the same respondent: 409, naming the recorded one (which a replacement must name). */
@@ -147,23 +170,11 @@ public class SelfAssessmentController {
                 Map.of("duplicateOf", e.recorded()));
     }
 
-    private Map<String, Object> view(Document doc, boolean personalData) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", doc.getString("_id"));
-        out.put("areaId", doc.getString("areaId"));
-        out.put("waveId", doc.getString("waveId"));
-        if (personalData) {
-            PersonalData.RespondentView respondent = personal.respondent(doc.get("respondentDetails"));
-            out.put("respondent", respondent.respondent());
-            out.put("comments", respondent.comments());
-        }
-        out.put("answers", doc.get("answers"));
-        out.put("withdrawn", doc.getBoolean("withdrawn"));
-        if (doc.get("withdrawal") != null) {
-            out.put("withdrawal", doc.get("withdrawal"));
-        }
-        out.put("submittedAt", doc.getString("submittedAt"));
-        out.put("version", doc.get("version"));
-        return out;
+    private SelfAssessmentView view(SealedSelfAssessment a, boolean personalData) {
+        PersonalData.RespondentView respondent = personalData ? personal.respondent(a.respondentDetails()) : null;
+        return new SelfAssessmentView(a.id(), a.areaId(), a.waveId(),
+                respondent == null ? null : respondent.respondent(),
+                respondent == null ? null : Optional.ofNullable(respondent.comments()), a.answers(), a.withdrawn(),
+                a.withdrawal(), a.submittedAt(), a.version());
     }
 }

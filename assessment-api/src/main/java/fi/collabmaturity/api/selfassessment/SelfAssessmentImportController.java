@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.selfassessment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.api.web.Problems;
 import fi.collabmaturity.api.web.ReadYourWrites;
@@ -103,20 +104,19 @@ public class SelfAssessmentImportController {
         List<ImportSelfAssessments.ImportedRow> rows = rows(studyId, sheet, framework);
         ImportReport report = commands.sendAndWait(new ImportSelfAssessments(studyId, rows, dryRun, replace));
         count(report);
-        Map<String, Object> body = body(report);
+        ImportResult body = ImportResult.of(report);
         if (report.onlyDuplicatesOfRecorded() && !dryRun) {
             // most often the same file sent twice: nothing new in it, and nothing was recorded
-            return Problems.problem(HttpStatus.CONFLICT, "import-duplicates", "Already answered",
+            return body.in(Problems.problem(HttpStatus.CONFLICT, "import-duplicates", "Already answered",
                     report.rejected().size() + " of " + report.rows() + " rows repeat answers already recorded"
                             + " (duplicateOf); nothing was recorded; import with replace=true to replace them",
-                    new LinkedHashMap<>(body));
+                    null));
         }
         if (!report.clean() && !dryRun) {
             // all or nothing: nothing was recorded; the problem carries the row-by-row report
-            Map<String, Object> properties = new LinkedHashMap<>(body);
-            return Problems.problem(HttpStatus.BAD_REQUEST, "import-rejected", "Import rejected",
+            return body.in(Problems.problem(HttpStatus.BAD_REQUEST, "import-rejected", "Import rejected",
                     report.rejected().size() + " of " + report.rows() + " rows were refused; nothing was recorded",
-                    properties);
+                    null));
         }
         if (dryRun) {
             return ResponseEntity.ok(body);
@@ -148,16 +148,30 @@ public class SelfAssessmentImportController {
                 .tag("outcome", outcome).register(meters).increment(report.rows());
     }
 
-    private static Map<String, Object> body(ImportReport report) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dryRun", report.dryRun());
-        body.put("rows", report.rows());
-        body.put("accepted", report.accepted());
-        body.put("rejected", report.rejected());
-        if (!report.dryRun()) {
-            body.put("ids", report.ids());
+    /**
+     * What an import did, row by row: the answer of an import, or the members of the problem that refuses one.
+     * {@code ids} (of the self-assessments recorded) only when not a dry run.
+     */
+    public record ImportResult(boolean dryRun, int rows, int accepted, List<ImportReport.RejectedRow> rejected,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> ids) {
+
+        static ImportResult of(ImportReport report) {
+            return new ImportResult(report.dryRun(), report.rows(), report.accepted(), report.rejected(),
+                    report.dryRun() ? null : report.ids());
         }
-        return body;
+
+        /** The problem, carrying this report as its extension members (RFC 9457 section 3.2). */
+        ResponseEntity<ProblemDetail> in(ResponseEntity<ProblemDetail> problem) {
+            ProblemDetail detail = problem.getBody();
+            detail.setProperty("dryRun", dryRun);
+            detail.setProperty("rows", rows);
+            detail.setProperty("accepted", accepted);
+            detail.setProperty("rejected", rejected);
+            if (ids != null) {
+                detail.setProperty("ids", ids);
+            }
+            return problem;
+        }
     }
 
     /** Maps the header to the expected columns (in any order, names case-insensitive) and each line to a row. */

@@ -11,6 +11,9 @@ import fi.collabmaturity.api.web.Responses;
 import fi.collabmaturity.directory.StudyDirectory;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.projection.studies.StudyPage;
+import fi.collabmaturity.projection.studies.StudySummary.FrameworkRef;
+import fi.collabmaturity.projection.support.Page;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.AddStudyMember;
 import fi.collabmaturity.study.CloseWave;
@@ -26,7 +29,9 @@ import fi.collabmaturity.scoring.Source;
 import fi.collabmaturity.shared.Validation;
 import org.springframework.web.bind.annotation.PutMapping;
 import fi.collabmaturity.study.Wave;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,13 +58,13 @@ public class StudyController {
     private final CommandGateway commands;
     private final StudyAccess access;
     private final StudyDirectory directory;
-    private final StudiesQueries queries;
+    private final QueryGateway queries;
     private final ReadYourWrites consistency;
     private final AccountDirectory accounts;
     private final OidcTokens oidc;
 
     public StudyController(CommandGateway commands, StudyAccess access, StudyDirectory directory,
-                           StudiesQueries queries, ReadYourWrites consistency, AccountDirectory accounts,
+                           QueryGateway queries, ReadYourWrites consistency, AccountDirectory accounts,
                            OidcTokens oidc) {
         this.accounts = accounts;
         this.oidc = oidc;
@@ -93,10 +97,34 @@ public class StudyController {
                                    Double changeThreshold) {
     }
 
+    /** How the study's scores are computed. */
+    public record ScoringPolicyView(int minimumN, Weights weights, double divergenceThreshold,
+                                    double changeThreshold, String confidenceInterval) {
+    }
+
+    public record WaveView(String id, String label, String opensOn, String closesOn, boolean closed) {
+    }
+
+    public record Member(String username, String role) {
+    }
+
+    /** {@code members} only for researchers of the study and admins: absent for viewers. */
+    public record StudyView(String id, String title, String description, FrameworkRef framework,
+                            ScoringPolicyView scoringPolicy, List<WaveView> waves,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Member> members) {
+
+        public StudyView withoutMembers() {
+            return new StudyView(id, title, description, framework, scoringPolicy, waves, null);
+        }
+    }
+
+    public record RemovedMember(String username, boolean removed) {
+    }
+
     /** Sets how the study's scores are computed; omitted fields keep their current value. */
     @PutMapping(path = "/{studyId}/scoring-policy", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> scoringPolicy(@PathVariable String studyId,
-                                                             @RequestBody NewScoringPolicy body) {
+    public ResponseEntity<ScoringPolicyView> scoringPolicy(@PathVariable String studyId,
+                                                           @RequestBody NewScoringPolicy body) {
         access.write(studyId);
         Weights w = body.weights() == null ? new Weights(null, null) : body.weights();
         commands.sendAndWait(new SetScoringPolicy(studyId, body.minimumN(), w.interviews(), w.selfAssessments(),
@@ -109,24 +137,21 @@ public class StudyController {
      * on. Authorised like the scoring policy: the study's researchers and admins.
      */
     @PutMapping(path = "/{studyId}/framework", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> upgradeFramework(@PathVariable String studyId,
-                                                                @RequestBody FrameworkUpgrade body) {
+    public ResponseEntity<StudyView> upgradeFramework(@PathVariable String studyId,
+                                                      @RequestBody FrameworkUpgrade body) {
         access.write(studyId);
         commands.sendAndWait(new UpgradeStudyFramework(studyId, body.version(), access.currentUser()));
         return Responses.written(consistency.afterWrite(), study(directory.study(studyId).orElseThrow()));
     }
 
-    static Map<String, Object> policy(ScoringPolicy p) {
-        return Map.of("minimumN", p.minimumN(),
-                "weights", Map.of("interviews", p.weight(Source.INTERVIEWS),
-                        "selfAssessments", p.weight(Source.SELF_ASSESSMENTS)),
-                "divergenceThreshold", p.divergenceThreshold(),
-                "changeThreshold", p.changeThreshold(),
-                "confidenceInterval", "Student's t, 95%, clipped to the scale");
+    static ScoringPolicyView policy(ScoringPolicy p) {
+        return new ScoringPolicyView(p.minimumN(), new Weights(p.weight(Source.INTERVIEWS),
+                p.weight(Source.SELF_ASSESSMENTS)), p.divergenceThreshold(), p.changeThreshold(),
+                "Student's t, 95%, clipped to the scale");
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> create(@RequestBody NewStudy body) {
+    public ResponseEntity<StudyView> create(@RequestBody NewStudy body) {
         access.requireStudyCreator();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         commands.sendAndWait(new CreateStudy(id, body.title(), body.frameworkId(), body.frameworkVersion(),
@@ -136,27 +161,22 @@ public class StudyController {
     }
 
     @GetMapping
-    public Map<String, Object> list(@RequestParam(required = false) Integer page,
-                                    @RequestParam(required = false) Integer size,
-                                    @RequestParam(required = false) Long minPosition) {
+    public StudyPage list(@RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size,
+                                   @RequestParam(required = false) Long minPosition) {
         Paging paging = Paging.of(page, size);
         consistency.await(minPosition, List.of(StudiesCollections.PROCESSOR));
-        boolean admin = access.isAdmin();
-        String user = access.currentUser();
-        StudiesQueries.Page result = queries.studies(doc -> admin || StudiesQueries.members(doc).stream()
-                .anyMatch(m -> Usernames.same(user, m.getString("username"))), paging.page(), paging.size());
-        return Responses.page(result.content(), result.page(), result.size(), result.totalElements());
+        String member = access.isAdmin() ? null : access.currentUser();
+        return queries.query(new StudiesQueries.StudiesQuery(member, paging.page(), paging.size()), StudyPage.class)
+                .join();
     }
 
     /** A study; its members only for researchers of the study and admins (viewers see aggregates only). */
     @GetMapping("/{studyId}")
-    public Map<String, Object> get(@PathVariable String studyId) {
+    public StudyView get(@PathVariable String studyId) {
         StudyFacts study = access.read(studyId);
-        Map<String, Object> out = study(study);
-        if (access.audience(study) == Audience.VIEWERS) {
-            out.remove("members");
-        }
-        return out;
+        StudyView view = study(study);
+        return access.audience(study) == Audience.VIEWERS ? view.withoutMembers() : view;
     }
 
     /**
@@ -164,7 +184,7 @@ public class StudyController {
      * membership records the account's own), except when OIDC sign-in is configured: its users may have none.
      */
     @PostMapping(path = "/{studyId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> addMember(@PathVariable String studyId, @RequestBody NewMember body) {
+    public ResponseEntity<Member> addMember(@PathVariable String studyId, @RequestBody NewMember body) {
         access.write(studyId);
         String username = body.username();
         if (username != null && !username.isBlank()) {
@@ -177,7 +197,7 @@ public class StudyController {
         }
         commands.sendAndWait(new AddStudyMember(studyId, username, body.role()));
         return Responses.created("/api/v1/studies/" + studyId + "/members/" + username,
-                consistency.afterWrite(), Map.of("username", username, "role", body.role()));
+                consistency.afterWrite(), new Member(username, body.role()));
     }
 
     /**
@@ -195,27 +215,24 @@ public class StudyController {
 
     /** The members of the study, by username: researchers of the study and admins; 403 for viewers. */
     @GetMapping("/{studyId}/members")
-    public Map<String, Object> members(@PathVariable String studyId, @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    public Page<Member> members(@PathVariable String studyId, @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        List<Map<String, Object>> members = members(access.readIndividualRecords(studyId));
-        int from = Math.min(paging.page() * paging.size(), members.size());
-        return Responses.page(members.subList(from, Math.min(members.size(), from + paging.size())), paging.page(),
-                paging.size(), members.size());
+        return Responses.page(members(access.readIndividualRecords(studyId)), paging);
     }
 
     /** Revokes a membership: from then on the study answers that user as if it did not exist (404). */
     @DeleteMapping("/{studyId}/members/{username}")
-    public ResponseEntity<Map<String, Object>> removeMember(@PathVariable String studyId,
-                                                            @PathVariable String username) {
+    public ResponseEntity<RemovedMember> removeMember(@PathVariable String studyId,
+                                                      @PathVariable String username) {
         StudyFacts study = access.write(studyId);
         String member = study.memberNamed(username).orElse(username);
         commands.sendAndWait(new RemoveStudyMember(studyId, member));
-        return Responses.written(consistency.afterWrite(), Map.of("username", member, "removed", true));
+        return Responses.written(consistency.afterWrite(), new RemovedMember(member, true));
     }
 
     @PostMapping(path = "/{studyId}/waves", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> createWave(@PathVariable String studyId, @RequestBody NewWave body) {
+    public ResponseEntity<WaveView> createWave(@PathVariable String studyId, @RequestBody NewWave body) {
         access.write(studyId);
         commands.sendAndWait(new CreateWave(studyId, body.id(), body.label(), body.opensOn(), body.closesOn()));
         return Responses.created("/api/v1/studies/" + studyId + "/waves/" + body.id(), consistency.afterWrite(),
@@ -223,31 +240,28 @@ public class StudyController {
     }
 
     @GetMapping("/{studyId}/waves")
-    public Map<String, Object> waves(@PathVariable String studyId, @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+    public Page<WaveView> waves(@PathVariable String studyId, @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        List<Map<String, Object>> waves = ordered(access.read(studyId)).stream().map(StudyController::wave).toList();
-        int from = Math.min(paging.page() * paging.size(), waves.size());
-        return Responses.page(waves.subList(from, Math.min(waves.size(), from + paging.size())), paging.page(),
-                paging.size(), waves.size());
+        return Responses.page(ordered(access.read(studyId)).stream().map(StudyController::wave).toList(), paging);
     }
 
     @GetMapping("/{studyId}/waves/{waveId}")
-    public Map<String, Object> getWave(@PathVariable String studyId, @PathVariable String waveId) {
+    public WaveView getWave(@PathVariable String studyId, @PathVariable String waveId) {
         return wave(access.read(studyId).wave(waveId)
                 .orElseThrow(() -> new NotFoundException("wave " + waveId + " does not exist")));
     }
 
     @PostMapping("/{studyId}/waves/{waveId}/close")
-    public ResponseEntity<Map<String, Object>> close(@PathVariable String studyId, @PathVariable String waveId) {
+    public ResponseEntity<WaveView> close(@PathVariable String studyId, @PathVariable String waveId) {
         access.write(studyId);
         commands.sendAndWait(new CloseWave(studyId, waveId));
         return Responses.written(consistency.afterWrite(), wave(wave(studyId, waveId)));
     }
 
     @PostMapping("/{studyId}/waves/{waveId}/reopen")
-    public ResponseEntity<Map<String, Object>> reopen(@PathVariable String studyId, @PathVariable String waveId,
-                                                      @RequestBody(required = false) Reason body) {
+    public ResponseEntity<WaveView> reopen(@PathVariable String studyId, @PathVariable String waveId,
+                                           @RequestBody(required = false) Reason body) {
         access.write(studyId);
         commands.sendAndWait(new ReopenWave(studyId, waveId, body == null ? null : body.reason()));
         return Responses.written(consistency.afterWrite(), wave(wave(studyId, waveId)));
@@ -263,31 +277,19 @@ public class StudyController {
                 .sorted(Comparator.comparing(Wave::opensOn).thenComparing(Wave::waveId)).toList();
     }
 
-    static Map<String, Object> wave(Wave w) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", w.waveId());
-        out.put("label", w.label());
-        out.put("opensOn", w.opensOn().toString());
-        out.put("closesOn", w.closesOn().toString());
-        out.put("closed", w.closed());
-        return out;
+    static WaveView wave(Wave w) {
+        return new WaveView(w.waveId(), w.label(), w.opensOn().toString(), w.closesOn().toString(), w.closed());
     }
 
-    private Map<String, Object> study(StudyFacts s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.studyId());
-        out.put("title", s.title());
-        out.put("description", s.description());
-        out.put("framework", Map.of("id", s.frameworkId(), "version", s.frameworkVersion()));
-        out.put("scoringPolicy", policy(s.policy()));
-        out.put("waves", ordered(s).stream().map(StudyController::wave).toList());
-        out.put("members", members(s));
-        return out;
+    private StudyView study(StudyFacts s) {
+        return new StudyView(s.studyId(), s.title(), s.description(),
+                new FrameworkRef(s.frameworkId(), s.frameworkVersion()), policy(s.policy()),
+                ordered(s).stream().map(StudyController::wave).toList(), members(s));
     }
 
-    private static List<Map<String, Object>> members(StudyFacts s) {
+    private static List<Member> members(StudyFacts s) {
         return s.members().entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, String> e) -> Usernames.key(e.getKey())))
-                .<Map<String, Object>>map(e -> Map.of("username", e.getKey(), "role", e.getValue())).toList();
+                .map(e -> new Member(e.getKey(), e.getValue())).toList();
     }
 }

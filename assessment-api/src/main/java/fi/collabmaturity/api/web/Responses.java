@@ -1,5 +1,6 @@
 package fi.collabmaturity.api.web;
 
+import fi.collabmaturity.projection.support.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -7,7 +8,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** The shapes every controller answers with: 201 with Location and position, lists with paging fields. */
 public final class Responses {
@@ -28,7 +28,9 @@ public final class Responses {
         return ResponseEntity.ok().headers(positionHeaders).body(body);
     }
 
-    public static Map<String, Object> page(List<?> content, int page, int size, long totalElements) {
-        return Map.of("content", content, "page", page, "size", size, "totalElements", totalElements);
+    /** A page of the whole list {@code all}. */
+    public static <T> Page<T> page(List<T> all, Paging paging) {
+        return Page.of(all, paging.page(), paging.size());
     }
+
 }

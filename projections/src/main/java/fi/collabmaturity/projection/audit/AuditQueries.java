@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -24,7 +25,21 @@ public final class AuditQueries {
                          String waveId) {
     }
 
-    public record Page(List<Map<String, Object>> content, int page, int size, long totalElements) {
+    /** A page of entries; {@code newestFirst} reverses the log order. */
+    public record EntriesQuery(Filter filter, int page, int size, boolean newestFirst) {
+    }
+
+    /**
+     * One event of the study: where in the log, when, by whom, which aggregate (null for none) and what it was
+     * about. {@code summary} holds the non-personal fields of the event's payload ({@link AuditSummary}): its keys
+     * are those of the event's type, so it is an open map, not a record.
+     */
+    public record AuditEntry(long position, String time, String user, String action, Aggregate aggregate,
+                             String eventId, Map<String, Object> summary) {
+    }
+
+    /** The aggregate an event belongs to, and the event's sequence number in it. */
+    public record Aggregate(String type, String id, long sequence) {
     }
 
     private final MongoDatabase database;
@@ -33,21 +48,25 @@ public final class AuditQueries {
         this.database = database;
     }
 
-    /** A page of entries; {@code newestFirst} reverses the log order. */
-    public Page entries(Filter filter, int page, int size, boolean newestFirst) {
+    @QueryHandler
+    public AuditPage handle(EntriesQuery entriesQuery) {
+        Filter filter = entriesQuery.filter();
+        int page = entriesQuery.page();
+        int size = entriesQuery.size();
+        boolean newestFirst = entriesQuery.newestFirst();
         Bson query = query(filter);
         MongoCollection<Document> entries = database.getCollection(AuditCollections.ENTRIES);
         long total = entries.countDocuments(query);
         Bson order = newestFirst ? Sorts.descending("position", "aggregate.id", "aggregate.sequence")
                 : Sorts.ascending("position", "aggregate.id", "aggregate.sequence");
-        List<Map<String, Object>> content = new ArrayList<>();
+        List<AuditEntry> content = new ArrayList<>();
         long skip = (long) page * size;
         if (skip < total) {
             for (Document doc : entries.find(query).sort(order).skip((int) skip).limit(size)) {
                 content.add(entry(doc));
             }
         }
-        return new Page(content, page, size, total);
+        return new AuditPage(content, page, size, total);
     }
 
     private static Bson query(Filter filter) {
@@ -73,24 +92,12 @@ public final class AuditQueries {
         return Filters.and(all);
     }
 
-    private static Map<String, Object> entry(Document doc) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("position", ((Number) doc.get("position")).longValue());
-        out.put("time", doc.getDate("time").toInstant().toString());
-        out.put("user", doc.getString("user"));
-        out.put("action", doc.getString("action"));
+    private static AuditEntry entry(Document doc) {
         Document aggregate = doc.get("aggregate", Document.class);
-        if (aggregate == null) {
-            out.put("aggregate", null);
-        } else {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("type", aggregate.getString("type"));
-            a.put("id", aggregate.getString("id"));
-            a.put("sequence", ((Number) aggregate.get("sequence")).longValue());
-            out.put("aggregate", a);
-        }
-        out.put("eventId", doc.getString("_id"));
-        out.put("summary", new LinkedHashMap<>(doc.get("summary", new Document())));
-        return out;
+        return new AuditEntry(((Number) doc.get("position")).longValue(), doc.getDate("time").toInstant().toString(),
+                doc.getString("user"), doc.getString("action"), aggregate == null ? null
+                : new Aggregate(aggregate.getString("type"), aggregate.getString("id"),
+                        ((Number) aggregate.get("sequence")).longValue()),
+                doc.getString("_id"), new LinkedHashMap<>(doc.get("summary", new Document())));
     }
 }

@@ -3,10 +3,13 @@ package fi.collabmaturity.projection.studies;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,56 @@ public final class QuestionnaireQueries {
     }
 
     /** A study's questionnaires in the order they were opened. */
+    public record QuestionnairesQuery(String studyId) {
+    }
+
+    /** One questionnaire of a study; answered null when the projection does not have it (yet). */
+    public record QuestionnaireQuery(String studyId, String questionnaireId) {
+    }
+
+    @QueryHandler
+    public List<StoredQuestionnaire> handle(QuestionnairesQuery query) {
+        return list(query.studyId()).stream().map(QuestionnaireQueries::stored).toList();
+    }
+
+    @QueryHandler
+    public StoredQuestionnaire handle(QuestionnaireQuery query) {
+        return get(query.studyId(), query.questionnaireId()).map(QuestionnaireQueries::stored).orElse(null);
+    }
+
+    private static StoredQuestionnaire stored(Document view) {
+        Map<String, Integer> byArea = new LinkedHashMap<>();
+        view.get("responsesByArea", new Document()).forEach((area, n) -> byArea.put(area, ((Number) n).intValue()));
+        return new StoredQuestionnaire(view.getString("questionnaireId"), view.getString("studyId"),
+                view.getString("waveId"), strings(view.get("areaIds")), view.getString("mode"),
+                strings(view.get("languages")), view.getString("closesOn"), texts(view.get("intro")),
+                texts(view.get("privacyNotice")), view.getString("noticeVersion"),
+                Boolean.TRUE.equals(view.getBoolean("askComments")),
+                Boolean.TRUE.equals(view.getBoolean("askOrganisationType")),
+                Boolean.TRUE.equals(view.getBoolean("askActorLevel")), view.getString("openedAt"),
+                view.getString("closedAt"),
+                view.get("version") == null ? null : ((Number) view.get("version")).longValue(),
+                view.getBoolean("closed", false), ((Number) view.get("invitations")).intValue(),
+                ((Number) view.get("responses")).intValue(), byArea, ((Number) view.get("withdrawn")).intValue(),
+                strings(view.get("currentAnswers")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object stored) {
+        return (List<String>) stored;
+    }
+
+    /** Texts by language, in their stored order; null stays null. */
+    private static Map<String, String> texts(Object stored) {
+        if (!(stored instanceof Document texts)) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        texts.forEach((language, text) -> out.put(language, (String) text));
+        return out;
+    }
+
+    /** A study's questionnaires in the order they were opened, as documents (for the dashboard). */
     public List<Document> list(String studyId) {
         return database.getCollection(StudiesCollections.QUESTIONNAIRES).find(Filters.eq("studyId", studyId))
                 .sort(Sorts.ascending("openedAt", "_id")).into(new ArrayList<>()).stream()

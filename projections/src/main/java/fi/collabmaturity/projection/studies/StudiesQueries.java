@@ -6,17 +6,28 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import fi.collabmaturity.account.Roles;
 import fi.collabmaturity.account.Usernames;
+import fi.collabmaturity.area.BuildingBlocks;
+import fi.collabmaturity.area.Party;
+import fi.collabmaturity.projection.support.Ids;
+import fi.collabmaturity.projection.support.Page;
 import fi.collabmaturity.projection.support.TargetProfiles;
+import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Lists and single records of the studies projection, in the API's shapes (personal data still sealed). */
+/**
+ * Lists and single records of the studies projection, in the API's shapes (personal data still sealed): the query
+ * handlers answer records ({@link AreaView}, {@link SealedInterview}, ...) to the API through Axon's query gateway;
+ * the methods that answer documents are for the dashboard's templates and the rules that look answers up.
+ */
 public final class StudiesQueries {
 
     private final MongoDatabase database;
@@ -26,14 +37,32 @@ public final class StudiesQueries {
     }
 
     /** A page of the studies that pass {@code visible}, by id. */
-    public Page studies(Predicate<Document> visible, int page, int size) {
+    public DocumentPage studies(Predicate<Document> visible, int page, int size) {
         List<Document> all = new ArrayList<>();
         for (Document doc : collection(StudiesCollections.STUDIES).find().sort(Sorts.ascending("_id"))) {
             if (visible.test(doc)) {
                 all.add(doc);
             }
         }
-        return Page.of(all.stream().map(StudiesQueries::studySummary).toList(), page, size);
+        return DocumentPage.of(all.stream().map(StudiesQueries::studySummary).toList(), page, size);
+    }
+
+    /** A page of the studies {@code member} is a member of (in any spelling), by id; all of them if null. */
+    public record StudiesQuery(String member, int page, int size) {
+    }
+
+    @QueryHandler
+    public StudyPage handle(StudiesQuery query) {
+        List<StudySummary> all = new ArrayList<>();
+        for (Document doc : collection(StudiesCollections.STUDIES).find().sort(Sorts.ascending("_id"))) {
+            if (query.member() == null || members(doc).stream()
+                    .anyMatch(m -> Usernames.same(query.member(), m.getString("username")))) {
+                all.add(new StudySummary(doc.getString("_id"), doc.getString("title"), doc.getString("description"),
+                        new StudySummary.FrameworkRef(doc.getString("frameworkId"),
+                                doc.getString("frameworkVersion")), doc.getString("createdAt")));
+            }
+        }
+        return StudyPage.of(Page.of(all, query.page(), query.size()));
     }
 
     public Optional<Document> study(String studyId) {
@@ -49,18 +78,38 @@ public final class StudiesQueries {
         return out;
     }
 
-    public Page areas(String studyId, int page, int size) {
-        return Page.of(find(StudiesCollections.AREAS, Filters.eq("studyId", studyId), Sorts.ascending("_id"))
-                .stream().map(StudiesQueries::area).toList(), page, size);
+    /** A page of a study's areas, by id. */
+    public record AreasQuery(String studyId, int page, int size) {
     }
 
+    /** One area of a study; answered null when the projection does not have it (yet). */
+    public record AreaQuery(String studyId, String areaId) {
+    }
+
+    @QueryHandler
+    public AreaPage handle(AreasQuery query) {
+        List<Document> all = find(StudiesCollections.AREAS, Filters.eq("studyId", query.studyId()),
+                Sorts.ascending("_id"));
+        return AreaPage.of(Page.of(all, query.page(), query.size()).map(StudiesQueries::areaView));
+    }
+
+    @QueryHandler
+    public AreaView handle(AreaQuery query) {
+        Document doc = areaDocument(query.studyId(), query.areaId());
+        return doc == null ? null : areaView(doc);
+    }
+
+    /** The area in the API's shape as a document, for the dashboard's templates. */
     public Optional<Document> area(String studyId, String areaId) {
-        return Optional.ofNullable(collection(StudiesCollections.AREAS)
-                .find(Filters.eq("_id", studyId + "/" + areaId)).first()).map(StudiesQueries::area);
+        return Optional.ofNullable(areaDocument(studyId, areaId)).map(StudiesQueries::area);
+    }
+
+    private Document areaDocument(String studyId, String areaId) {
+        return collection(StudiesCollections.AREAS).find(Filters.eq("_id", Ids.area(studyId, areaId))).first();
     }
 
     /** Interviews of a study (optionally of one wave or speaking of one area), in recording order; sealed data kept. */
-    public Page interviews(String studyId, String waveId, String areaId, int page, int size) {
+    public DocumentPage interviews(String studyId, String waveId, String areaId, int page, int size) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", studyId)));
         if (waveId != null) {
             filters.add(Filters.eq("waveId", waveId));
@@ -68,7 +117,7 @@ public final class StudiesQueries {
         List<Document> all = find(StudiesCollections.INTERVIEWS, Filters.and(filters), Sorts.ascending("recordedAt", "_id"))
                 .stream().filter(d -> areaId == null || d.getList("areaIds", String.class, List.of()).contains(areaId))
                 .toList();
-        return Page.of(all, page, size);
+        return DocumentPage.of(all, page, size);
     }
 
     public Optional<Document> interview(String studyId, String interviewId) {
@@ -76,8 +125,66 @@ public final class StudiesQueries {
                 .filter(d -> studyId.equals(d.getString("studyId")));
     }
 
+    /** Interviews of a study, optionally of one wave or speaking of one area, in recording order. */
+    public record InterviewsQuery(String studyId, String waveId, String areaId, int page, int size) {
+    }
+
+    /** One interview of a study; answered null when there is none. */
+    public record InterviewQuery(String studyId, String interviewId) {
+    }
+
+    @QueryHandler
+    public InterviewPage handle(InterviewsQuery query) {
+        List<Document> all = interviews(query.studyId(), query.waveId(), query.areaId(), 0, Integer.MAX_VALUE)
+                .content();
+        return InterviewPage.of(Page.of(all, query.page(), query.size()).map(StudiesQueries::sealedInterview));
+    }
+
+    @QueryHandler
+    public SealedInterview handle(InterviewQuery query) {
+        return interview(query.studyId(), query.interviewId()).map(StudiesQueries::sealedInterview).orElse(null);
+    }
+
+    private static SealedInterview sealedInterview(Document doc) {
+        List<Document> findings = new ArrayList<>();
+        doc.get("findings", new Document()).values().forEach(f -> findings.add((Document) f));
+        findings.sort(Comparator.comparing((Document f) -> f.getString("recordedAt"))
+                .thenComparing(f -> f.getString("id")));
+        return new SealedInterview(doc.getString("_id"), doc.getString("waveId"), doc.getString("conductedOn"),
+                doc.get("informantDetails"), strings(doc.get("areaIds")), doc.getString("interviewer"),
+                doc.getString("recordedAt"), number(doc.get("version")),
+                findings.stream().map(StudiesQueries::sealedFinding).toList());
+    }
+
+    private static SealedInterview.Finding sealedFinding(Document f) {
+        List<Document> history = new ArrayList<>();
+        f.get("history", new Document()).values().forEach(h -> history.add((Document) h));
+        history.sort(Comparator.comparing(h -> ((Number) h.get("revision")).longValue()));
+        return new SealedInterview.Finding(f.getString("id"), f.getString("segmentId"), f.getString("areaId"),
+                f.getString("dimension"), integer(f.get("stage")), strings(f.get("codes")), f.get("excerpt"),
+                f.getString("coder"), number(f.get("revision")), f.getBoolean("withdrawn"),
+                withdrawal(f.get("withdrawal", Document.class)), f.getString("recordedAt"),
+                history.stream().map(h -> new SealedInterview.Coding(number(h.get("revision")),
+                        h.getString("areaId"), h.getString("dimension"), integer(h.get("stage")),
+                        strings(h.get("codes")), h.getString("at"), h.getString("by"))).toList());
+    }
+
+    static Withdrawal withdrawal(Document stored) {
+        return stored == null ? null
+                : new Withdrawal(stored.getString("reason"), stored.getString("at"), stored.getString("by"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object stored) {
+        return (List<String>) stored;
+    }
+
+    private static Integer integer(Object stored) {
+        return stored == null ? null : ((Number) stored).intValue();
+    }
+
     /** Self-assessments of a study, optionally of one area and/or wave, in submission order; sealed data kept. */
-    public Page selfAssessments(String studyId, String areaId, String waveId, int page, int size) {
+    public DocumentPage selfAssessments(String studyId, String areaId, String waveId, int page, int size) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", studyId)));
         if (areaId != null) {
             filters.add(Filters.eq("areaId", areaId));
@@ -85,7 +192,7 @@ public final class StudiesQueries {
         if (waveId != null) {
             filters.add(Filters.eq("waveId", waveId));
         }
-        return Page.of(find(StudiesCollections.SELF_ASSESSMENTS, Filters.and(filters),
+        return DocumentPage.of(find(StudiesCollections.SELF_ASSESSMENTS, Filters.and(filters),
                 Sorts.ascending("submittedAt", "_id")), page, size);
     }
 
@@ -93,6 +200,38 @@ public final class StudiesQueries {
         return Optional.ofNullable(collection(StudiesCollections.SELF_ASSESSMENTS)
                 .find(Filters.eq("_id", selfAssessmentId)).first())
                 .filter(d -> studyId.equals(d.getString("studyId")));
+    }
+
+    /** Self-assessments of a study, optionally of one area and/or wave, in submission order. */
+    public record SelfAssessmentsQuery(String studyId, String areaId, String waveId, int page, int size) {
+    }
+
+    /** One self-assessment of a study; answered null when there is none. */
+    public record SelfAssessmentQuery(String studyId, String selfAssessmentId) {
+    }
+
+    @QueryHandler
+    public SelfAssessmentPage handle(SelfAssessmentsQuery query) {
+        List<Document> all = selfAssessments(query.studyId(), query.areaId(), query.waveId(), 0, Integer.MAX_VALUE)
+                .content();
+        return SelfAssessmentPage.of(Page.of(all, query.page(), query.size())
+                .map(StudiesQueries::sealedSelfAssessment));
+    }
+
+    @QueryHandler
+    public SealedSelfAssessment handle(SelfAssessmentQuery query) {
+        return selfAssessment(query.studyId(), query.selfAssessmentId()).map(StudiesQueries::sealedSelfAssessment)
+                .orElse(null);
+    }
+
+    private static SealedSelfAssessment sealedSelfAssessment(Document doc) {
+        Map<String, Double> answers = new LinkedHashMap<>();
+        doc.get("answers", new Document()).forEach((dimension, value) ->
+                answers.put(dimension, value == null ? null : ((Number) value).doubleValue()));
+        return new SealedSelfAssessment(doc.getString("_id"), doc.getString("areaId"), doc.getString("waveId"),
+                doc.get("respondentDetails"), answers, doc.getBoolean("withdrawn"),
+                withdrawal(doc.get("withdrawal", Document.class)), doc.getString("submittedAt"),
+                number(doc.get("version")));
     }
 
     /**
@@ -110,14 +249,17 @@ public final class StudiesQueries {
         return Optional.ofNullable(found).map(d -> d.getString("_id"));
     }
 
-    /** Accounts that exist (not deleted), by username. */
-    public Page accounts(int page, int size) {
-        List<Document> all = find(StudiesCollections.ACCOUNTS, new Document(), Sorts.ascending("_id")).stream()
+    /** A page of the accounts that exist (not deleted), by username. */
+    public record AccountsQuery(int page, int size) {
+    }
+
+    @QueryHandler
+    public AccountPage handle(AccountsQuery query) {
+        List<AccountSummary> all = find(StudiesCollections.ACCOUNTS, new Document(), Sorts.ascending("_id")).stream()
                 .filter(d -> d.get("deletedAt") == null)
-                .map(d -> new Document("username", d.getString("_id")).append("roles", d.get("roles"))
-                        .append("createdAt", d.getString("createdAt")))
+                .map(d -> new AccountSummary(d.getString("_id"), strings(d.get("roles")), d.getString("createdAt")))
                 .toList();
-        return Page.of(all, page, size);
+        return AccountPage.of(Page.of(all, query.page(), query.size()));
     }
 
     /** The spelling of the account, existing or deleted, whose username equals this one ignoring case. */
@@ -135,6 +277,23 @@ public final class StudiesQueries {
     public long activeAdmins() {
         return collection(StudiesCollections.ACCOUNTS).countDocuments(Filters.and(Filters.eq("roles", Roles.ADMIN),
                 Filters.eq("deletedAt", null)));
+    }
+
+    /** The interface themes added by administrators, by code. */
+    public record AddedThemesQuery() {
+    }
+
+    /** An interface theme an administrator added: its code and names by language. */
+    public record AddedTheme(String code, Map<String, String> names) {
+    }
+
+    @QueryHandler
+    public List<AddedTheme> handle(AddedThemesQuery query) {
+        return addedInterfaceThemes().stream().map(d -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            d.get("names", new Document()).forEach((language, name) -> names.put(language, (String) name));
+            return new AddedTheme(d.getString("_id"), names);
+        }).toList();
     }
 
     /** Interface themes added by administrators (the seeded ones are reference data of the core). */
@@ -169,6 +328,57 @@ public final class StudiesQueries {
         return out;
     }
 
+    private static AreaView areaView(Document doc) {
+        return new AreaView(doc.getString("id"), doc.getString("studyId"), doc.getString("name"),
+                doc.getString("regionCode"), doc.getString("interfaceTheme"), parties(doc.get("parties")),
+                stages(doc.get("targetProfile", Document.class)),
+                TargetProfiles.list(doc).stream().map(t -> new AreaView.TargetSetting(t.getString("fromWaveId"),
+                        stages(t.get("targetProfile", Document.class)), t.getString("rationale"),
+                        Boolean.TRUE.equals(t.getBoolean("atRegistration")))).toList(),
+                buildingBlocks(doc.get("buildingBlocks", Document.class)),
+                inOrder(doc.get("agreements", new Document())).stream().map(a -> new AreaView.Agreement(
+                        a.getString("id"), a.getString("kind"), a.getString("status"), parties(a.get("parties")),
+                        a.getBoolean("regionalCouncilParty"), a.getString("decidedOn"), a.getString("recordedAt")))
+                        .toList(),
+                inOrder(doc.get("negotiations", new Document())).stream().map(n -> new AreaView.Negotiation(
+                        n.getString("id"), n.getString("kind"), n.getString("heldOn"), n.getString("model"),
+                        parties(n.get("participants")), n.getString("recordedAt"))).toList(),
+                inOrder(doc.get("forums", new Document())).stream().map(f -> new AreaView.Forum(f.getString("id"),
+                        f.getString("name"), f.getString("level"), f.getString("since"), f.getString("recordedAt")))
+                        .toList(),
+                number(doc.get("version")));
+    }
+
+    /** Parties as stored ({@code [{type, name, code}]}); null stays null, as it was shown before. */
+    private static List<Party> parties(Object stored) {
+        if (!(stored instanceof List<?> list)) {
+            return null;
+        }
+        return list.stream().map(p -> (Document) p)
+                .map(p -> new Party(p.getString("type"), p.getString("name"), p.getString("code"))).toList();
+    }
+
+    /** A {dimension: stage} document, in its stored order; null stays null. */
+    private static Map<String, Integer> stages(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        stored.forEach((dimension, stage) -> out.put(dimension, stage == null ? null : ((Number) stage).intValue()));
+        return out;
+    }
+
+    private static BuildingBlocks buildingBlocks(Document stored) {
+        return stored == null ? null : new BuildingBlocks(stored.getString("legalFrame"),
+                stored.getString("sharedSituationalPicture"), stored.getString("sharedGoals"),
+                stored.getString("responsibilities"), stored.getString("operatingModels"),
+                stored.getString("forums"));
+    }
+
+    private static Long number(Object stored) {
+        return stored == null ? null : ((Number) stored).longValue();
+    }
+
     private static List<Document> inOrder(Document keyed) {
         List<Document> list = new ArrayList<>();
         keyed.values().forEach(v -> {
@@ -184,13 +394,12 @@ public final class StudiesQueries {
         return database.getCollection(name);
     }
 
-    /** A page of a list, with the API's paging fields. */
-    public record Page(List<Document> content, int page, int size, long totalElements) {
+    /** A page of documents, for the dashboard's templates (the API answers the typed pages). */
+    public record DocumentPage(List<Document> content, int page, int size, long totalElements) {
 
-        public static Page of(List<Document> all, int page, int size) {
-            int from = (int) Math.min((long) page * size, all.size());
-            int to = Math.min(all.size(), from + size);
-            return new Page(all.subList(from, to), page, size, all.size());
+        public static DocumentPage of(List<Document> all, int page, int size) {
+            Page<Document> slice = Page.of(all, page, size);
+            return new DocumentPage(slice.content(), page, size, slice.totalElements());
         }
     }
 }
