@@ -25,8 +25,7 @@ public class AdminController {
         this.access = access;
     }
 
-    /** The element type is ProjectionStatus once merged with layout, which gives status() its record. */
-    public record Projections(List<?> projections) {
+    public record Projections(List<ProjectionStatus> projections) {
     }
 
     public record Replaying(String name, String status) {
