@@ -56,7 +56,7 @@ class MaturityProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("read");
         batches = new ProjectionBatches(new MaturityProjection(database,
-                new ProfileBuilder(FrameworkCatalog.fromClasspath())), database, MaturityCollections.PROCESSOR,
+                new ResultBuilder(FrameworkCatalog.fromClasspath())), database, MaturityCollections.PROCESSOR,
                 MaturityProjection.LAYOUT);
     }
 
