@@ -147,7 +147,7 @@ public final class MaturityQueryHandlers {
     }
 
     private AsOf asOf() {
-        return AsOf.of(progress.snapshot(PROCESSOR).asOf());
+        return AsOf.of(progress.asOf(PROCESSOR));
     }
 
     /** The results of an area without evidence; with a wave the read models do not know yet as the last. */
