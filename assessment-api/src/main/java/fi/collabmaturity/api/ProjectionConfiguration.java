@@ -5,8 +5,8 @@ import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.projection.audit.AuditProjection;
 import fi.collabmaturity.projection.audit.AuditQueries;
 import fi.collabmaturity.projection.maturity.MaturityProjection;
-import fi.collabmaturity.projection.maturity.MaturityQueries;
-import fi.collabmaturity.projection.maturity.ProfileBuilder;
+import fi.collabmaturity.projection.maturity.MaturityQueryHandlers;
+import fi.collabmaturity.projection.maturity.ResultBuilder;
 import fi.collabmaturity.projection.studies.QuestionnaireQueries;
 import fi.collabmaturity.projection.studies.StudiesProjection;
 import fi.collabmaturity.projection.studies.StudiesQueries;
@@ -51,7 +51,7 @@ public class ProjectionConfiguration {
 
     @Bean
     MaturityProjection maturityProjection(MongoDatabase readModelDatabase, FrameworkCatalog frameworks) {
-        return new MaturityProjection(readModelDatabase, new ProfileBuilder(frameworks));
+        return new MaturityProjection(readModelDatabase, new ResultBuilder(frameworks));
     }
 
     /**
@@ -64,9 +64,11 @@ public class ProjectionConfiguration {
         return new ProgressQueries(readModelDatabase, storage.embeddedReadModels());
     }
 
+    /** The maturity results' query handlers: as a bean, Axon's Spring support subscribes them to the query bus. */
     @Bean
-    MaturityQueries maturityQueries(MongoDatabase readModelDatabase, ProgressQueries progress) {
-        return new MaturityQueries(readModelDatabase, progress);
+    MaturityQueryHandlers maturityQueryHandlers(MongoDatabase readModelDatabase, ProgressQueries progress,
+                                                FrameworkCatalog frameworks) {
+        return new MaturityQueryHandlers(readModelDatabase, progress, frameworks);
     }
 
     @Bean

@@ -2,6 +2,26 @@ package fi.collabmaturity.api.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.collabmaturity.api.dashboard.DashboardViews.AboveRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.Cell;
+import fi.collabmaturity.api.dashboard.DashboardViews.Change;
+import fi.collabmaturity.api.dashboard.DashboardViews.FindingRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.LegendEntry;
+import fi.collabmaturity.api.dashboard.DashboardViews.MilestoneLine;
+import fi.collabmaturity.api.dashboard.DashboardViews.Option;
+import fi.collabmaturity.api.dashboard.DashboardViews.OverviewRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.RadarChart;
+import fi.collabmaturity.api.dashboard.DashboardViews.RadarRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.ReliabilityRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.Series;
+import fi.collabmaturity.api.dashboard.DashboardViews.TargetRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.Trend;
+import fi.collabmaturity.api.dashboard.DashboardViews.TrendChart;
+import fi.collabmaturity.api.dashboard.DashboardViews.TrendPoint;
+import fi.collabmaturity.api.dashboard.DashboardViews.TriangulationRow;
+import fi.collabmaturity.api.dashboard.DashboardViews.ValuesChart;
+import fi.collabmaturity.api.dashboard.DashboardViews.WaveMilestones;
+import fi.collabmaturity.api.results.ResultGateway;
 import fi.collabmaturity.api.security.PersonalData;
 import fi.collabmaturity.api.security.StudyAccess;
 import fi.collabmaturity.directory.StudyDirectory;
@@ -9,11 +29,28 @@ import fi.collabmaturity.framework.Dimension;
 import fi.collabmaturity.framework.Framework;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.framework.StageRange;
-import fi.collabmaturity.projection.maturity.MaturityQueries;
+import fi.collabmaturity.projection.maturity.OverviewResult;
+import fi.collabmaturity.projection.maturity.PathResult;
+import fi.collabmaturity.projection.maturity.ProfileResult;
+import fi.collabmaturity.projection.maturity.ReliabilityResult;
+import fi.collabmaturity.projection.maturity.ResultParts.AboveTargetEntry;
+import fi.collabmaturity.projection.maturity.ResultParts.DimensionCell;
+import fi.collabmaturity.projection.maturity.ResultParts.MilestoneEntry;
+import fi.collabmaturity.projection.maturity.ResultParts.PathTarget;
+import fi.collabmaturity.projection.maturity.ResultParts.Point;
+import fi.collabmaturity.projection.maturity.ResultParts.ProfileDimension;
+import fi.collabmaturity.projection.maturity.ResultParts.SourceStats;
+import fi.collabmaturity.projection.maturity.ResultQueries.OverviewQuery;
+import fi.collabmaturity.projection.maturity.ResultQueries.PathQuery;
+import fi.collabmaturity.projection.maturity.ResultQueries.ProfileQuery;
+import fi.collabmaturity.projection.maturity.ResultQueries.ReliabilityQuery;
+import fi.collabmaturity.projection.maturity.ResultQueries.TrajectoryQuery;
+import fi.collabmaturity.projection.maturity.TrajectoryResult;
 import fi.collabmaturity.projection.studies.QuestionnaireQueries;
 import fi.collabmaturity.projection.studies.SituationalPicture;
 import fi.collabmaturity.projection.studies.StudiesCollections;
 import fi.collabmaturity.projection.studies.StudiesQueries;
+import fi.collabmaturity.projection.support.ProgressQueries;
 import fi.collabmaturity.reference.RegionCatalog;
 import fi.collabmaturity.shared.NotFoundException;
 import fi.collabmaturity.study.StudyFacts;
@@ -40,10 +77,11 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The dashboards: server-rendered pages over the same read models and query classes as the result endpoints of
- * the API ({@link MaturityQueries}, {@link SituationalPicture}, {@link StudiesQueries}), behind the same study
- * membership rules ({@link StudyAccess}: a study the caller may not see is a 404, like on the API). Charts get
- * their numbers as JSON embedded in the page, and every chart has a table of the same numbers beside it.
+ * The dashboards: server-rendered pages over the same results as the result endpoints of the API (asked through
+ * the query gateway, {@link ResultGateway}) and the studies' read models ({@link SituationalPicture},
+ * {@link StudiesQueries}), behind the same study membership rules ({@link StudyAccess}: a study the caller may not
+ * see is a 404, like on the API). Charts get their numbers as JSON embedded in the page, and every chart has a
+ * table of the same numbers beside it. The templates are given small view records ({@link DashboardViews}).
  */
 @Controller
 public class DashboardController {
@@ -53,7 +91,8 @@ public class DashboardController {
     private final StudyAccess access;
     private final StudyDirectory directory;
     private final FrameworkCatalog frameworks;
-    private final MaturityQueries maturity;
+    private final ResultGateway results;
+    private final ProgressQueries progress;
     private final SituationalPicture situationalPicture;
     private final StudiesQueries studies;
     private final QuestionnaireQueries questionnaires;
@@ -64,13 +103,14 @@ public class DashboardController {
     private final MessageSource messages;
 
     public DashboardController(StudyAccess access, StudyDirectory directory, FrameworkCatalog frameworks,
-                               MaturityQueries maturity, SituationalPicture situationalPicture,
+                               ResultGateway results, ProgressQueries progress, SituationalPicture situationalPicture,
                                StudiesQueries studies, QuestionnaireQueries questionnaires, RegionCatalog regions,
                                PersonalData personal, ObjectMapper json, Clock clock, MessageSource messages) {
         this.access = access;
         this.directory = directory;
         this.frameworks = frameworks;
-        this.maturity = maturity;
+        this.results = results;
+        this.progress = progress;
         this.situationalPicture = situationalPicture;
         this.studies = studies;
         this.questionnaires = questionnaires;
@@ -106,41 +146,35 @@ public class DashboardController {
         Wave wave = chosenWave(study, waves, waveId);
         String regionFilter = blankToNull(region);
         String themeFilter = blankToNull(theme);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<OverviewRow> rows = new ArrayList<>();
         // the filter options are the regions and themes that occur in the study, from the unfiltered overview
         TreeSet<String> regionCodes = new TreeSet<>();
         TreeSet<String> themeCodes = new TreeSet<>();
         if (wave != null) {
-            Document all = maturity.overview(framework, study.policy(), studyId, wave.waveId(), null, null);
-            for (Document area : all.getList("areas", Document.class)) {
-                regionCodes.add(area.getString("regionCode"));
-                themeCodes.add(area.getString("interfaceTheme"));
-                if (regionFilter != null && !regionFilter.equals(area.getString("regionCode"))
-                        || themeFilter != null && !themeFilter.equals(area.getString("interfaceTheme"))) {
+            OverviewResult all = results.ask(new OverviewQuery(studyId, wave.waveId(), null, null),
+                    OverviewResult.class);
+            Map<String, String> areaNames = new LinkedHashMap<>();
+            for (OverviewResult.Row area : all.areas()) {
+                areaNames.put(area.areaId(), area.name());
+                regionCodes.add(area.regionCode());
+                themeCodes.add(area.interfaceTheme());
+                if (regionFilter != null && !regionFilter.equals(area.regionCode())
+                        || themeFilter != null && !themeFilter.equals(area.interfaceTheme())) {
                     continue;
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("areaId", area.getString("areaId"));
-                row.put("name", area.getString("name"));
-                row.put("region", ui.region(area.getString("regionCode")));
-                row.put("theme", ui.theme(area.getString("interfaceTheme")));
-                Document cells = area.get("dimensions", new Document());
-                List<Map<String, Object>> dims = new ArrayList<>();
+                List<Cell> cells = new ArrayList<>();
                 for (Dimension d : framework.dimensions()) {
-                    dims.add(cell(ui, d.code(), cells.get(d.code(), Document.class)));
+                    DimensionCell c = area.dimensions().get(d.code());
+                    cells.add(c == null ? cell(ui, d.code(), null, null, null, false)
+                            : cell(ui, d.code(), c.score(), c.stage(), ui.range(c.stageRange(), c.stageNumber()),
+                            "sufficient".equals(c.evidence())));
                 }
-                row.put("cells", dims);
-                Document overall = area.get("overall", new Document());
-                row.put("overall", cell(ui, null, new Document(overall)
-                        .append("evidence", overall.get("score") == null ? "insufficient" : "sufficient")));
-                row.put("weakest", ui.dim(area.getString("weakestDimension")));
-                rows.add(row);
+                Cell overall = cell(ui, null, area.overall().score(), area.overall().stage(),
+                        ui.range(null, area.overall().stageNumber()), area.overall().score() != null);
+                rows.add(new OverviewRow(area.areaId(), area.name(), ui.region(area.regionCode()),
+                        ui.theme(area.interfaceTheme()), cells, overall, ui.dim(area.weakestDimension())));
             }
-            model.addAttribute("asOf", all.get("asOf"));
-            Map<String, String> areaNames = new LinkedHashMap<>();
-            for (Document area : all.getList("areas", Document.class)) {
-                areaNames.put(area.getString("areaId"), area.getString("name"));
-            }
+            model.addAttribute("asOf", all.asOf());
             model.addAttribute("questionnaireAreaNames", areaNames);
         }
         model.addAttribute("questionnaires", questionnaireRows(studyId, wave, null));
@@ -148,9 +182,9 @@ public class DashboardController {
         model.addAttribute("wave", wave);
         model.addAttribute("rows", rows);
         model.addAttribute("regionOptions", regionCodes.stream().filter(Objects::nonNull)
-                .map(c -> Map.of("code", c, "name", ui.region(c))).toList());
+                .map(c -> new Option(c, ui.region(c))).toList());
         model.addAttribute("themeOptions", themeCodes.stream().filter(Objects::nonNull)
-                .map(c -> Map.of("code", c, "name", ui.theme(c))).toList());
+                .map(c -> new Option(c, ui.theme(c))).toList());
         model.addAttribute("region", regionFilter);
         model.addAttribute("theme", themeFilter);
         return "ui/overview";
@@ -174,17 +208,16 @@ public class DashboardController {
         model.addAttribute("wave", wave);
         model.addAttribute("questionnaires", questionnaireRows(studyId, wave, areaId));
 
-        // one profile per wave: the radar needs this wave and the previous one, the trend lines need them all
-        Map<String, Document> profiles = new LinkedHashMap<>();
-        for (Wave w : waves) {
-            profiles.put(w.waveId(), maturity.profile(framework, study.policy(), studyId, areaId, w.waveId()));
-        }
+        // the radar needs this wave's profile and the previous one's; the trend lines come from the trajectory
+        int index = wave == null ? -1 : waves.indexOf(wave);
+        Wave previous = index > 0 ? waves.get(index - 1) : null;
+        ProfileResult profile = wave == null ? null : profile(studyId, areaId, wave);
+        ProfileResult before = previous == null ? null : profile(studyId, areaId, previous);
         // the theme codes behind the path are for researchers of the study and admins; viewers see aggregates only
-        Document path = access.audience(study).path(maturity.path(framework, study.policy(), studyId, areaId,
-                waves.stream().map(Wave::waveId).toList(), wave == null ? null : wave.waveId(), ui.language()));
-        Document trajectory = maturity.trajectory(framework, study.policy(), studyId, areaId,
-                waves.stream().map(Wave::waveId).toList());
-        TargetProfileView target = TargetProfileView.of(path, area, waves, framework.highestStage());
+        PathResult path = access.audience(study).path(results.ask(new PathQuery(studyId, areaId,
+                wave == null ? null : wave.waveId(), ui.language()), PathResult.class));
+        TrajectoryResult trajectory = results.ask(new TrajectoryQuery(studyId, areaId), TrajectoryResult.class);
+        TargetProfileView target = TargetProfileView.of(path.targetProfile(), waves);
         List<String> dims = framework.dimensions().stream().map(Dimension::code).toList();
         List<Integer> targetStages = dims.stream().map(d -> target.stage(d, framework.highestStage())).toList();
         model.addAttribute("dimensionCodes", dims);
@@ -193,73 +226,50 @@ public class DashboardController {
         String threshold = ui.plain(study.policy().changeThreshold());
 
         if (wave != null) {
-            Document profile = profiles.get(wave.waveId());
-            int index = waves.indexOf(wave);
-            Wave previous = index > 0 ? waves.get(index - 1) : null;
-            Document before = previous == null ? null : profiles.get(previous.waveId());
             model.addAttribute("profile", profile);
             model.addAttribute("previous", previous);
-            Document overall = profile.get("overall", new Document());
-            model.addAttribute("overallStage", ui.stageOf(overall, "stage"));
+            model.addAttribute("overallStage", ui.stageLabel(ui.range(null, profile.overall().stageNumber())));
             model.addAttribute("overallChange", change(ui, locale, threshold,
-                    point(trajectory.getList("overall", Document.class), wave.waveId())));
-            String weakestCode = profile.getString("weakestDimension");
-            Document weakest = weakestCode == null ? null : dimension(profile, weakestCode);
-            model.addAttribute("weakestStage", weakest == null ? null : ui.stageOf(weakest, "stage"));
-            model.addAttribute("weakestScore", weakest == null ? null : weakest.get("score"));
+                    point(trajectory.overall(), wave.waveId())));
+            ProfileDimension weakest = profile.weakestDimension() == null ? null
+                    : profile.dimension(profile.weakestDimension()).orElse(null);
+            model.addAttribute("weakestStage", weakest == null ? null : stageLabel(ui, weakest));
+            model.addAttribute("weakestScore", weakest == null ? null : weakest.score());
 
-            List<Map<String, Object>> radarRows = new ArrayList<>();
+            List<RadarRow> radarRows = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) {
-                Document now = dimension(profile, dims.get(i));
-                Document then = before == null ? null : dimension(before, dims.get(i));
-                StageRange nowStage = ui.range(now, "stage");
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("dimension", dims.get(i));
-                row.put("label", ui.dim(dims.get(i)));
-                row.put("now", now == null ? null : now.get("score"));
-                row.put("nowStage", ui.stageLabel(nowStage));
-                // what the stage means on this dimension, in the framework's own words
-                row.put("nowDescriptor", ui.descriptorOf(dims.get(i), nowStage));
-                row.put("before", then == null ? null : then.get("score"));
-                row.put("beforeStage", ui.stageOf(then, "stage"));
-                row.put("change", change(ui, locale, threshold, point(trajectoryPoints(trajectory, dims.get(i)),
-                        wave.waveId())));
-                // the target is plotted as the stage number the framework credits it with; power's 2 is "own power"
-                row.put("target", targetStages.get(i));
-                row.put("targetStage", ui.stageLabel(ui.targetRange(dims.get(i), targetStages.get(i))));
-                radarRows.add(row);
+                ProfileDimension now = profile.dimension(dims.get(i)).orElse(null);
+                ProfileDimension then = before == null ? null : before.dimension(dims.get(i)).orElse(null);
+                StageRange nowStage = now == null ? null : ui.range(now.stageRange(), now.stageNumber());
+                // what the stage means on this dimension, in the framework's own words; the target is plotted as
+                // the stage number the framework credits it with (power's 2 is "own power")
+                radarRows.add(new RadarRow(dims.get(i), ui.dim(dims.get(i)), now == null ? null : now.score(),
+                        ui.stageLabel(nowStage), ui.descriptorOf(dims.get(i), nowStage),
+                        then == null ? null : then.score(), then == null ? null : stageLabel(ui, then),
+                        change(ui, locale, threshold, point(trajectory.points(dims.get(i)), wave.waveId())),
+                        targetStages.get(i), ui.stageLabel(ui.targetRange(dims.get(i), targetStages.get(i)))));
             }
             model.addAttribute("radarRows", radarRows);
-            Map<String, Object> radar = new LinkedHashMap<>();
-            radar.put("labels", radarRows.stream().map(r -> r.get("label")).toList());
-            radar.put("series", List.of(
-                    series(wave.label(), radarRows.stream().map(r -> r.get("now")).toList()),
-                    series(previous == null ? null : previous.label(),
-                            radarRows.stream().map(r -> r.get("before")).toList()),
-                    series(message(model, "target"), radarRows.stream().map(r -> (Object) r.get("target")).toList())));
-            model.addAttribute("radarJson", toJson(radar));
+            model.addAttribute("radarJson", toJson(new RadarChart(radarRows.stream().map(RadarRow::label).toList(),
+                    List.of(new Series(wave.label(), radarRows.stream().map(RadarRow::now).toList()),
+                            new Series(previous == null ? null : previous.label(),
+                                    radarRows.stream().map(RadarRow::before).toList()),
+                            new Series(message(model, "target"), targetStages)))));
 
-            List<Map<String, Object>> triangulation = new ArrayList<>();
+            List<TriangulationRow> triangulation = new ArrayList<>();
             int interviewUnits = 0;
             int surveyUnits = 0;
+            SourceStats none = new SourceStats(0, null, null, null, null, false, Map.of());
             for (String d : dims) {
-                Document dim = dimension(profile, d);
-                Document sources = dim == null ? new Document() : dim.get("sources", new Document());
-                Document interviews = sources.get("interviews", new Document());
-                Document surveys = sources.get("selfAssessments", new Document());
-                interviewUnits += interviews.get("n", 0);
-                surveyUnits += surveys.get("n", 0);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("dimension", d);
-                row.put("label", ui.dim(d));
-                row.put("interviews", interviews);
-                row.put("selfAssessments", surveys);
-                row.put("gap", dim == null ? null : dim.get("triangulationGap"));
-                row.put("divergent", dim != null && Boolean.TRUE.equals(dim.getBoolean("divergent")));
-                row.put("evidence", dim == null ? "insufficient" : dim.getString("evidence"));
-                row.put("score", dim == null ? null : dim.get("score"));
-                row.put("stage", ui.stageOf(dim, "stage"));
-                triangulation.add(row);
+                ProfileDimension dim = profile.dimension(d).orElse(null);
+                SourceStats interviews = dim == null ? none : dim.sources().interviews();
+                SourceStats surveys = dim == null ? none : dim.sources().selfAssessments();
+                interviewUnits += interviews.n();
+                surveyUnits += surveys.n();
+                triangulation.add(new TriangulationRow(d, ui.dim(d), interviews, surveys,
+                        dim == null ? null : dim.triangulationGap(), dim != null && dim.divergent(),
+                        dim == null ? "insufficient" : dim.evidence(), dim == null ? null : dim.score(),
+                        dim == null ? null : stageLabel(ui, dim)));
             }
             model.addAttribute("triangulation", triangulation);
             model.addAttribute("interviewUnits", interviewUnits);
@@ -268,60 +278,50 @@ public class DashboardController {
 
         // trend lines: the trajectory's combined score per wave with its interval, the one the direction test reads;
         // the stage goes as its code and range, never as a stage number a range does not have
-        List<Map<String, Object>> trends = new ArrayList<>();
+        List<Trend> trends = new ArrayList<>();
         for (String d : dims) {
-            List<Document> trajectoryPoints = trajectoryPoints(trajectory, d);
-            List<Map<String, Object>> points = new ArrayList<>();
+            List<Point> trajectoryPoints = trajectory.points(d);
+            List<TrendPoint> points = new ArrayList<>();
             for (Wave w : waves) {
-                Document tp = point(trajectoryPoints, w.waveId());
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("wave", w.label());
-                p.put("score", tp == null ? null : tp.get("score"));
-                p.put("stage", ui.stageCodeOf(tp, "stage"));
-                p.put("stageRange", tp == null ? null : tp.get("stageRange"));
-                p.put("ciLow", tp == null ? null : tp.get("ciLow"));
-                p.put("ciHigh", tp == null ? null : tp.get("ciHigh"));
-                p.put("change", change(ui, locale, threshold, tp));
-                points.add(p);
+                Point tp = point(trajectoryPoints, w.waveId());
+                points.add(tp == null ? new TrendPoint(w.label(), null, null, null, null, null, null)
+                        : new TrendPoint(w.label(), tp.score(), stageCode(ui, tp), tp.stageRange(), tp.ciLow(),
+                        tp.ciHigh(), change(ui, locale, threshold, tp)));
             }
-            trends.add(Map.of("dimension", d, "label", ui.dim(d), "points", points));
+            trends.add(new Trend(d, ui.dim(d), points));
         }
         model.addAttribute("trends", trends);
-        model.addAttribute("trendJson", toJson(Map.of("waves", waves.stream().map(Wave::label).toList(),
-                "dimensions", trends)));
+        model.addAttribute("trendJson", toJson(new TrendChart(waves.stream().map(Wave::label).toList(), trends)));
 
         model.addAttribute("path", path);
-        model.addAttribute("asOf", path.get("asOf"));
-        List<Document> pathTargets = path.getList("targets", Document.class, List.of());
-        List<Map<String, Object>> targetRows = new ArrayList<>();
-        for (int i = 0; i < pathTargets.size(); i++) {
-            Document t = pathTargets.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("target", t);
-            row.put("stages", messages.getMessage("ui.area.path.stages", new Object[]{
-                    ui.stageOf(t, "currentStage"), ui.stageOf(t, "targetStage"), t.get("gap")}, locale));
-            row.put("why", rankedBy(locale, t.getString("rankedBy"), i == 0));
-            row.put("progress", t.get("progress") instanceof Number ? ui.change(t.get("progress")) : null);
-            targetRows.add(row);
+        model.addAttribute("asOf", path.asOf());
+        List<TargetRow> targetRows = new ArrayList<>();
+        for (int i = 0; i < path.targets().size(); i++) {
+            PathTarget t = path.targets().get(i);
+            targetRows.add(new TargetRow(t, messages.getMessage("ui.area.path.stages", new Object[]{
+                    ui.stageLabel(ui.range(t.currentStageRange(), t.currentStageNumber())),
+                    ui.stageLabel(ui.range(t.targetStageRange(), t.targetStageNumber())), t.gap()}, locale),
+                    rankedBy(locale, t.rankedBy(), i == 0), t.progress() == null ? null : ui.change(t.progress())));
         }
         model.addAttribute("targetRows", targetRows);
-        List<Map<String, Object>> aboveRows = new ArrayList<>();
-        for (Document a : path.getList("aboveTarget", Document.class, List.of())) {
-            aboveRows.add(Map.of("dimension", a.getString("dimension"), "text", messages.getMessage(
-                    "ui.area.path.above.item", new Object[]{ui.num(a.get("score")), ui.stageOf(a, "currentStage"),
-                            ui.stageOf(a, "targetStage")}, locale)));
+        List<AboveRow> aboveRows = new ArrayList<>();
+        for (AboveTargetEntry a : path.aboveTarget()) {
+            aboveRows.add(new AboveRow(a.dimension(), messages.getMessage("ui.area.path.above.item", new Object[]{
+                    ui.num(a.score()), ui.stageLabel(ui.range(a.currentStageRange(), a.currentStageNumber())),
+                    ui.stageLabel(ui.range(a.targetStageRange(), a.targetStageNumber()))}, locale)));
         }
         model.addAttribute("aboveRows", aboveRows);
-        List<Map<String, Object>> milestonesByWave = new ArrayList<>();
+        List<WaveMilestones> milestonesByWave = new ArrayList<>();
         for (Wave w : waves) {
-            List<Map<String, Object>> here = new ArrayList<>();
-            for (Document m : path.getList("milestones", Document.class)) {
-                if (w.waveId().equals(m.getString("waveId"))) {
-                    here.add(Map.of("dimension", m.getString("dimension"), "text", ui.dim(m.getString("dimension"))
-                            + ": " + ui.stageOf(m, "fromStage") + " → " + ui.stageOf(m, "toStage")));
+            List<MilestoneLine> here = new ArrayList<>();
+            for (MilestoneEntry m : path.milestones()) {
+                if (w.waveId().equals(m.waveId())) {
+                    here.add(new MilestoneLine(m.dimension(), ui.dim(m.dimension()) + ": "
+                            + ui.stageLabel(ui.range(m.fromStageRange(), m.fromStageNumber())) + " → "
+                            + ui.stageLabel(ui.range(m.toStageRange(), m.toStageNumber()))));
                 }
             }
-            milestonesByWave.add(Map.of("wave", w, "milestones", here));
+            milestonesByWave.add(new WaveMilestones(w, here));
         }
         model.addAttribute("milestonesByWave", milestonesByWave);
 
@@ -329,7 +329,7 @@ public class DashboardController {
         boolean mayReadFindings = access.maySeePersonalData(study);
         model.addAttribute("mayReadFindings", mayReadFindings);
         if (mayReadFindings && wave != null) {
-            Map<String, List<Map<String, Object>>> byDimension = new LinkedHashMap<>();
+            Map<String, List<FindingRow>> byDimension = new LinkedHashMap<>();
             dims.forEach(d -> byDimension.put(d, new ArrayList<>()));
             for (Document interview : studies.interviews(studyId, wave.waveId(), areaId, 0, Integer.MAX_VALUE)
                     .content()) {
@@ -339,19 +339,18 @@ public class DashboardController {
                         continue;
                     }
                     Object excerpt = personal.excerpt(f.get("excerpt"));
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("stageNumber", f.get("stage"));
-                    row.put("codes", f.get("codes"));
-                    row.put("excerpt", excerpt instanceof String text ? text : null);
-                    row.put("erased", excerpt instanceof Map);
-                    row.put("coder", f.getString("coder"));
-                    row.put("conductedOn", interview.getString("conductedOn"));
-                    byDimension.computeIfAbsent(f.getString("dimension"), k -> new ArrayList<>()).add(row);
+                    byDimension.computeIfAbsent(f.getString("dimension"), k -> new ArrayList<>()).add(new FindingRow(
+                            f.get("stage"), f.get("codes"), excerpt instanceof String text ? text : null,
+                            excerpt instanceof Map, f.getString("coder"), interview.getString("conductedOn")));
                 }
             }
             model.addAttribute("findings", byDimension);
         }
         return "ui/area";
+    }
+
+    private ProfileResult profile(String studyId, String areaId, Wave wave) {
+        return results.ask(new ProfileQuery(studyId, areaId, wave.waveId()), ProfileResult.class);
     }
 
     @GetMapping("/ui/studies/{studyId}/situation")
@@ -361,12 +360,12 @@ public class DashboardController {
         common(model, request, study, study.framework(frameworks), "situation");
         Document picture = situationalPicture.of(studyId, on == null ? LocalDate.now(clock) : on);
         model.addAttribute("picture", picture);
-        model.addAttribute("asOf", maturity.progress().asOf(StudiesCollections.PROCESSOR));
+        model.addAttribute("asOf", progress.asOf(StudiesCollections.PROCESSOR));
         Document agreements = picture.get("agreements", Document.class).get("byStatus", Document.class);
         Locale locale = Locale.forLanguageTag(((UiText) model.getAttribute("ui")).language());
-        model.addAttribute("agreementJson", toJson(Map.of("labels", agreements.keySet().stream()
-                        .map(k -> messages.getMessage("ui.agreement." + k, null, k, locale)).toList(),
-                "values", new ArrayList<>(agreements.values()))));
+        model.addAttribute("agreementJson", toJson(new ValuesChart(agreements.keySet().stream()
+                .map(k -> messages.getMessage("ui.agreement." + k, null, k, locale)).toList(),
+                new ArrayList<>(agreements.values()), null)));
         return "ui/situation";
     }
 
@@ -376,17 +375,17 @@ public class DashboardController {
         Framework framework = study.framework(frameworks);
         common(model, request, study, framework, "reliability");
         List<Wave> waves = waves(study);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ReliabilityRow> rows = new ArrayList<>();
         for (Wave w : waves) {
-            rows.add(Map.of("wave", w, "result", maturity.reliability(framework, studyId, List.of(w.waveId()))));
+            rows.add(new ReliabilityRow(w, results.ask(new ReliabilityQuery(studyId, w.waveId()),
+                    ReliabilityResult.class)));
         }
         model.addAttribute("rows", rows);
-        Document whole = maturity.reliability(framework, studyId, waves.stream().map(Wave::waveId).toList());
+        ReliabilityResult whole = results.ask(new ReliabilityQuery(studyId, null), ReliabilityResult.class);
         model.addAttribute("whole", whole);
-        model.addAttribute("asOf", whole.get("asOf"));
-        List<Object> alphas = rows.stream().map(r -> ((Document) r.get("result")).get("alpha")).toList();
-        model.addAttribute("alphaJson", toJson(Map.of("labels", waves.stream().map(Wave::label).toList(),
-                "values", alphas, "label", message(model, "alpha"))));
+        model.addAttribute("asOf", whole.asOf());
+        model.addAttribute("alphaJson", toJson(new ValuesChart(waves.stream().map(Wave::label).toList(),
+                rows.stream().map(r -> r.result().alpha()).toList(), message(model, "alpha"))));
         return "ui/reliability";
     }
 
@@ -411,10 +410,10 @@ public class DashboardController {
         model.addAttribute("page", page);
         model.addAttribute("user", access.currentUser());
         model.addAttribute("stages", framework.stages());
-        List<Map<String, Object>> legend = new ArrayList<>();
+        List<LegendEntry> legend = new ArrayList<>();
         // every stage a result can carry, the ranges of merged anchors too ("1–2 cooperation / coordination")
         for (StageRange s : framework.reportedStages()) {
-            legend.add(Map.of("mark", ui.stageMark(s), "classes", ui.stageClasses(s), "label", ui.stageName(s)));
+            legend.add(new LegendEntry(ui.stageMark(s), ui.stageClasses(s), ui.stageName(s)));
         }
         model.addAttribute("legend", legend);
         // the language links keep the page and its query, changing only lang
@@ -428,46 +427,44 @@ public class DashboardController {
         return messages.getMessage("ui.series." + key, null, Locale.forLanguageTag(ui.language()));
     }
 
-    private static Map<String, Object> cell(UiText ui, String dimension, Document cell) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("dimension", dimension);
-        StageRange stage = ui.range(cell, "stage");
-        Object score = cell == null ? null : cell.get("score");
-        boolean sufficient = cell != null && "sufficient".equals(cell.getString("evidence")) && score != null
-                && stage != null;
-        out.put("sufficient", sufficient);
-        out.put("score", score);
-        out.put("scoreText", ui.num(score));
+    private static Cell cell(UiText ui, String dimension, Double score, String stageCode, StageRange stage,
+                             boolean sufficientEvidence) {
+        boolean sufficient = sufficientEvidence && score != null && stage != null;
         // a range (power's "own power") is marked "1–2" and named by both stages, never as one of them
-        out.put("stageMark", ui.stageMark(stage));
-        out.put("stageCode", sufficient ? ui.stageCodeOf(cell, "stage") : "insufficient");
-        out.put("stageClasses", sufficient ? ui.stageClasses(stage) : "stage-insufficient");
-        out.put("stageName", ui.stageName(stage));
-        out.put("stageLabel", ui.stageLabel(stage));
-        return out;
+        return new Cell(dimension, sufficient, score, ui.num(score), ui.stageMark(stage),
+                sufficient ? (stageCode != null ? stageCode : ui.framework().stageCode(stage)) : "insufficient",
+                sufficient ? ui.stageClasses(stage) : "stage-insufficient", ui.stageName(stage),
+                ui.stageLabel(stage));
+    }
+
+    private static String stageLabel(UiText ui, ProfileDimension d) {
+        return ui.stageLabel(ui.range(d.stageRange(), d.stageNumber()));
+    }
+
+    private static String stageCode(UiText ui, Point p) {
+        if (p.stage() != null) {
+            return p.stage();
+        }
+        StageRange range = ui.range(p.stageRange(), p.stageNumber());
+        return range == null ? null : ui.framework().stageCode(range);
     }
 
     /**
      * A trajectory point's direction with the test that decided it, in words: "flat: change below the threshold
      * 0.25", "flat: intervals overlap", "up: intervals apart". Null without a change (the first wave, or no score).
      */
-    private Map<String, Object> change(UiText ui, Locale locale, String threshold, Document point) {
-        if (point == null || point.getString("direction") == null) {
+    private Change change(UiText ui, Locale locale, String threshold, Point point) {
+        if (point == null || point.direction() == null) {
             return null;
         }
-        String direction = point.getString("direction");
-        String decidedBy = point.getString("decidedBy");
+        String direction = point.direction();
+        String decidedBy = point.decidedBy();
         String key = "ui.direction." + direction + (decidedBy == null ? "" : "." + decidedBy);
         String text = messages.getMessage(key, new Object[]{threshold}, null, locale);
         if (text == null) {
             text = messages.getMessage("ui.direction." + direction, null, direction, locale);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("direction", direction);
-        out.put("decidedBy", decidedBy);
-        out.put("amount", ui.change(point.get("change")));
-        out.put("text", text);
-        return out;
+        return new Change(direction, decidedBy, ui.change(point.change()), text);
     }
 
     /** Why a target of the path comes before the next one ({@code rankedBy}); null for the last. */
@@ -479,30 +476,8 @@ public class DashboardController {
         return first ? messages.getMessage("ui.area.path.first", new Object[]{reason}, locale) : reason;
     }
 
-    private static List<Document> trajectoryPoints(Document trajectory, String dimension) {
-        return trajectory.getList("dimensions", Document.class, List.of()).stream()
-                .filter(d -> dimension.equals(d.getString("dimension"))).findFirst()
-                .map(d -> d.getList("points", Document.class, List.of())).orElse(List.of());
-    }
-
-    private static Document point(List<Document> points, String waveId) {
-        return points == null ? null
-                : points.stream().filter(p -> waveId.equals(p.getString("waveId"))).findFirst().orElse(null);
-    }
-
-    private static Document dimension(Document profile, String code) {
-        if (profile == null) {
-            return null;
-        }
-        return profile.getList("dimensions", Document.class).stream()
-                .filter(d -> code.equals(d.getString("dimension"))).findFirst().orElse(null);
-    }
-
-    private static Map<String, Object> series(String label, List<Object> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("label", label);
-        out.put("values", values);
-        return out;
+    private static Point point(List<Point> points, String waveId) {
+        return points.stream().filter(p -> waveId.equals(p.waveId())).findFirst().orElse(null);
     }
 
     /** Waves in time order (opening date, then id), as the API orders trajectories and paths. */
@@ -528,7 +503,7 @@ public class DashboardController {
             // embedded in a <script> element: no text in it may close that element
             return json.writeValueAsString(value).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("chart data is plain maps and lists", e);
+            throw new IllegalStateException("chart data is plain records and lists", e);
         }
     }
 }

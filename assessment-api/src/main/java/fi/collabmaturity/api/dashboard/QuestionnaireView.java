@@ -1,6 +1,7 @@
 package fi.collabmaturity.api.dashboard;
 
 import fi.collabmaturity.study.Wave;
+import org.bson.Document;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,13 +28,13 @@ record QuestionnaireView(String questionnaireId, boolean invited, boolean closed
      * about it. A questionnaire is closed when it was closed, its wave is, or its closing day has passed
      * ({@code today}, Helsinki).
      */
-    static List<QuestionnaireView> of(List<? extends Map<String, Object>> documents, Wave wave, String areaId,
+    static List<QuestionnaireView> of(List<Document> documents, Wave wave, String areaId,
                                       LocalDate today) {
         List<QuestionnaireView> out = new ArrayList<>();
         if (wave == null) {
             return out;
         }
-        for (Map<String, Object> q : documents) {
+        for (Document q : documents) {
             List<String> areas = strings(q.get("areaIds"));
             if (!wave.waveId().equals(q.get("waveId")) || areaId != null && !areas.contains(areaId)) {
                 continue;

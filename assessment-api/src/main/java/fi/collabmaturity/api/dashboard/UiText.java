@@ -6,6 +6,7 @@ import fi.collabmaturity.framework.StageRange;
 import fi.collabmaturity.reference.InterfaceTheme;
 import fi.collabmaturity.reference.InterfaceThemeCatalog;
 import fi.collabmaturity.reference.RegionCatalog;
+import fi.collabmaturity.projection.maturity.ResultParts.StageSpan;
 import org.bson.Document;
 
 import java.text.DecimalFormat;
@@ -81,19 +82,12 @@ public final class UiText {
         return number == null ? null : framework.stage(number).code();
     }
 
-    /**
-     * The reported stage a result document carries under {@code name} ({@code <name>Range} {from, to}, else
-     * {@code <name>Number} for a document that has no range), or null without a stage.
-     */
-    public StageRange range(Map<String, Object> doc, String name) {
-        if (doc == null) {
-            return null;
+    /** The reported stage of a result: its range, else its number, or null without a stage. */
+    public StageRange range(StageSpan span, Integer number) {
+        if (span != null) {
+            return new StageRange(span.from(), span.to());
         }
-        if (doc.get(name + "Range") instanceof Map<?, ?> range && range.get("from") instanceof Number from
-                && range.get("to") instanceof Number to) {
-            return new StageRange(from.intValue(), to.intValue());
-        }
-        return doc.get(name + "Number") instanceof Number n ? StageRange.of(n.intValue()) : null;
+        return number == null ? null : StageRange.of(number);
     }
 
     /** The stage's name: "coordination", or for a range its stages' names, "cooperation / coordination". */
@@ -115,20 +109,6 @@ public final class UiText {
             return null;
         }
         return range.single() ? stageName(range) : stageName(range) + " (" + stageMark(range) + ")";
-    }
-
-    /** {@link #stageLabel(StageRange)} of the stage a result document carries under {@code name}. */
-    public String stageOf(Map<String, Object> doc, String name) {
-        return stageLabel(range(doc, name));
-    }
-
-    /** The code of the stage a result document carries under {@code name} (its own code when it has one). */
-    public String stageCodeOf(Map<String, Object> doc, String name) {
-        if (doc != null && doc.get(name) instanceof String code) {
-            return code;
-        }
-        StageRange range = range(doc, name);
-        return range == null ? null : framework.stageCode(range);
     }
 
     /**

@@ -5,7 +5,6 @@ import fi.collabmaturity.scoring.InterviewSegment;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +70,5 @@ record AreaWaveEvidence(Map<String, List<Double>> answers, Map<String, List<Inte
         List<String> dimensions = new ArrayList<>(answers.keySet());
         segments.keySet().stream().filter(d -> !answers.containsKey(d)).forEach(dimensions::add);
         return dimensions;
-    }
-
-    /** Per dimension, the theme codes of its findings, most frequent first, ties in alphabetical order. */
-    Document codesByDimension() {
-        Document out = new Document();
-        codes.forEach((dimension, counts) -> {
-            List<Document> ordered = counts.entrySet().stream()
-                    .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
-                            .thenComparing(Map.Entry::getKey))
-                    .map(e -> new Document("code", e.getKey()).append("count", e.getValue()))
-                    .toList();
-            out.append(dimension, ordered);
-        });
-        return out;
     }
 }

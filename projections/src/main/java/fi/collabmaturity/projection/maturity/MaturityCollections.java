@@ -10,12 +10,11 @@ final class MaturityCollections {
     static final String AREAS = "maturity_areas";
     /** {_id: studyId/areaId/waveId, selfAssessments: {id: {respondent, answers, withdrawn}}, findings: {...}} */
     static final String EVIDENCE = "maturity_evidence";
-    /** {_id: studyId/areaId/waveId, profile in the API's shape, raw unrounded scores, related codes} */
+    /** {@link StoredProfile}: one per registered area and wave, {_id: studyId/areaId/waveId}. */
     static final String PROFILES = "maturity_profiles";
     /**
-     * {_id: studyId/areaId/waveId, studyId, areaId, waveId, overall, weakestDimension, dimensions}: an area's cell
-     * of the wave's overview, small, so that the overview reads one per area by _id. (Layout 1 kept one document
-     * per wave with a cell for every area: every batch rewrote the whole study's overview.)
+     * {@link StoredOverviewCell}: an area's row of a wave's overview, one per registered area and wave, so that the
+     * overview of a wave is one indexed query and a batch rewrites only the rows of the areas it touched.
      */
     static final String OVERVIEWS = "maturity_overviews";
 
@@ -28,7 +27,12 @@ final class MaturityCollections {
      */
     static final String CODINGS = "maturity_codings";
 
-    static final String[] ALL = {STUDIES, AREAS, EVIDENCE, PROFILES, OVERVIEWS, CODINGS};
+    /** {@link StoredTrajectory}: one per area, {_id: studyId/areaId}. */
+    static final String TRAJECTORIES = "maturity_trajectories";
+    /** {@link StoredPath}: per area, wave (and the latest wave with evidence) and language. */
+    static final String PATHS = "maturity_paths";
+
+    static final String[] ALL = {STUDIES, AREAS, EVIDENCE, PROFILES, OVERVIEWS, CODINGS, TRAJECTORIES, PATHS};
 
     private MaturityCollections() {
     }

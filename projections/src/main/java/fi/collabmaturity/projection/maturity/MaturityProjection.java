@@ -2,6 +2,8 @@ package fi.collabmaturity.projection.maturity;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -34,7 +36,7 @@ import java.util.Map;
 
 /**
  * Builds the evidence of every area and wave from the recorded events and, at the end of each batch, recomputes
- * the profiles the batch touched ({@link ProfileBuilder}). Every write is a $set by key, so handling an event twice
+ * the results of the areas the batch touched: profiles, overview rows, trajectories and paths ({@link ResultBuilder}). Every write is a $set by key, so handling an event twice
  * changes nothing.
  */
 @ProcessingGroup(MaturityCollections.PROCESSOR)
@@ -50,11 +52,20 @@ public class MaturityProjection {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private final MongoDatabase database;
-    private final ProfileBuilder profiles;
+    private final ResultBuilder results;
 
-    public MaturityProjection(MongoDatabase database, ProfileBuilder profiles) {
+    public MaturityProjection(MongoDatabase database, ResultBuilder results) {
         this.database = database;
-        this.profiles = profiles;
+        this.results = results;
+        ensureIndexes();
+    }
+
+    /** The overview of a wave and an area's profiles are read by these. */
+    private void ensureIndexes() {
+        database.getCollection(MaturityCollections.OVERVIEWS).createIndex(Indexes.ascending("studyId", "waveId"),
+                new IndexOptions().name("rows_of_wave"));
+        database.getCollection(MaturityCollections.PROFILES).createIndex(Indexes.ascending("studyId", "areaId"),
+                new IndexOptions().name("profiles_of_area"));
     }
 
     @EventHandler
@@ -71,13 +82,13 @@ public class MaturityProjection {
                 .append("selfAssessmentsWeight", e.selfAssessmentsWeight())
                 .append("divergenceThreshold", e.divergenceThreshold())
                 .append("changeThreshold", e.changeThreshold())));
-        profiles.touchStudy(pending(), e.studyId());
+        results.touchStudy(pending(), e.studyId());
     }
 
     @EventHandler
     void on(StudyFrameworkUpgraded e) {
         stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("frameworkVersion", e.toVersion()));
-        profiles.touchStudy(pending(), e.studyId());
+        results.touchStudy(pending(), e.studyId());
     }
 
     @EventHandler
@@ -85,6 +96,7 @@ public class MaturityProjection {
         stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("waves." + e.waveId(),
                 new Document("label", e.label()).append("opensOn", e.opensOn().toString())
                         .append("closesOn", e.closesOn().toString())));
+        results.touchWave(pending(), e.studyId(), e.waveId());
     }
 
     @EventHandler
@@ -100,6 +112,7 @@ public class MaturityProjection {
         stage(MaturityCollections.STUDIES, e.studyId(), Updates.set("areas." + e.areaId(),
                 new Document("name", e.name()).append("regionCode", e.regionCode())
                         .append("interfaceTheme", e.interfaceTheme())));
+        results.touchArea(pending(), e.studyId(), e.areaId(), true);
     }
 
     @EventHandler
@@ -107,6 +120,7 @@ public class MaturityProjection {
         stage(MaturityCollections.AREAS, Ids.area(e.studyId(), e.areaId()), Updates.combine(
                 Updates.set("targetProfile", new Document(Map.copyOf(e.targetProfile()))),
                 TargetProfiles.set(e, sequence)));
+        results.touchArea(pending(), e.studyId(), e.areaId(), false);
     }
 
     @EventHandler
@@ -179,7 +193,7 @@ public class MaturityProjection {
     @ResetHandler
     void reset() {
         ReadModelReset.drop(database, MaturityCollections.ALL);
-        profiles.forgetCaches();
+        ensureIndexes();
     }
 
     private static String findingKey(String interviewId, String findingId) {
@@ -197,7 +211,7 @@ public class MaturityProjection {
         stage(MaturityCollections.EVIDENCE, id, Updates.combine(
                 Updates.set("studyId", studyId), Updates.set("areaId", areaId), Updates.set("waveId", waveId),
                 update));
-        profiles.touch(pending(), studyId, areaId, waveId);
+        results.touch(pending(), studyId, areaId, waveId);
     }
 
     private void stage(String collection, String id, Bson update) {

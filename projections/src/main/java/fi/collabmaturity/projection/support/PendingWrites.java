@@ -249,17 +249,13 @@ public final class PendingWrites {
         writes.forEach((collection, models) -> database.getCollection(collection).bulkWrite(models, ordered));
         entries.forEach(this::insertEntries);
         afterWrites.values().forEach(work -> work.run(database));
-        // The progress document is written last, so that a reader who sees it sees everything before it. Its
-        // `flushes` counter changes with every flush that changed a read model (and `epoch` if the document is ever
-        // deleted and written again), which is what lets results be cached per version (ProgressQueries.snapshot).
+        // The progress document is written last, so that a reader who sees it sees everything before it.
         List<Bson> progressUpdates = new ArrayList<>();
         if (progress != null) {
             progressUpdates.add(Updates.set("position", progress.position()));
             progressUpdates.add(Updates.set("time", Date.from(progress.time())));
         }
         if (progress != null || !isEmpty()) {
-            progressUpdates.add(Updates.inc("flushes", 1L));
-            progressUpdates.add(Updates.setOnInsert("epoch", java.util.UUID.randomUUID().toString()));
             // a store built from nothing holds this layout; an existing one keeps the layout it records, which the
             // application checks at start (see ReadModelLayout)
             progressUpdates.add(Updates.setOnInsert(ReadModelLayout.FIELD, layout));

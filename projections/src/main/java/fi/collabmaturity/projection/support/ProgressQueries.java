@@ -15,7 +15,7 @@ public final class ProgressQueries {
     /**
      * Counts every write of a progress document by this process (a flush, a replay forgetting one). A process that
      * is the only writer of its read-model store (the embedded default) knows that a progress document is unchanged
-     * while this count is, and answers from the snapshot it read last instead of asking the store on every request.
+     * while this count is, and answers from what it read last instead of asking the store on every request.
      * One count for all stores of the process: a write to another store only costs a needless re-read.
      */
     private static final AtomicLong LOCAL_WRITES = new AtomicLong();
@@ -24,7 +24,7 @@ public final class ProgressQueries {
     private final boolean onlyWriter;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    private record Remembered(long localWrites, Snapshot snapshot) {
+    private record Remembered(long localWrites, Document asOf) {
     }
 
     /** For a store that other processes may write too (MongoDB shared by several instances): always asks it. */
@@ -48,18 +48,6 @@ public final class ProgressQueries {
 
     /** {position, time} of the last event the projection handled; position 0 and no time before the first. */
     public Document asOf(String processor) {
-        return snapshot(processor).asOf();
-    }
-
-    /**
-     * How far a projection has got ({@code asOf}) and a version of its read models that changes whenever any of
-     * them changed: results computed from them may be reused for as long as the version stays the same. The
-     * version is read from the store, not from this process, so it holds when several instances share it.
-     */
-    public record Snapshot(String version, Document asOf) {
-    }
-
-    public Snapshot snapshot(String processor) {
         if (!onlyWriter) {
             return read(processor);
         }
@@ -67,23 +55,21 @@ public final class ProgressQueries {
         long writes = LOCAL_WRITES.get();
         Remembered last = remembered.get(processor);
         if (last != null && last.localWrites() == writes) {
-            return new Snapshot(last.snapshot().version(), new Document(last.snapshot().asOf()));
+            return new Document(last.asOf());
         }
-        Snapshot snapshot = read(processor);
-        remembered.put(processor, new Remembered(writes, snapshot));
-        return new Snapshot(snapshot.version(), new Document(snapshot.asOf()));
+        Document asOf = read(processor);
+        remembered.put(processor, new Remembered(writes, asOf));
+        return new Document(asOf);
     }
 
-    private Snapshot read(String processor) {
+    private Document read(String processor) {
         Document progress = database.getCollection(Progress.COLLECTION).find(Filters.eq("_id", processor)).first();
         if (progress == null) {
-            return new Snapshot("none", new Document("position", 0L).append("time", null));
+            return new Document("position", 0L).append("time", null);
         }
         Date time = progress.getDate("time");
         long position = progress.get("position") instanceof Number n ? n.longValue() : 0L;
-        Document asOf = new Document("position", position)
-                .append("time", time == null ? null : time.toInstant().toString());
-        return new Snapshot(progress.get("epoch") + ":" + progress.get("flushes") + ":" + position, asOf);
+        return new Document("position", position).append("time", time == null ? null : time.toInstant().toString());
     }
 
     public void forget(String processor) {

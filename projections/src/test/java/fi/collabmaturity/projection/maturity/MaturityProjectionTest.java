@@ -7,10 +7,12 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fi.collabmaturity.area.AreaRegistered;
+import fi.collabmaturity.area.TargetProfileSet;
 import fi.collabmaturity.framework.FrameworkCatalog;
 import fi.collabmaturity.privacy.InMemoryParticipantKeyStore;
 import fi.collabmaturity.privacy.PersonalDataSealer;
 import fi.collabmaturity.privacy.Sealed;
+import fi.collabmaturity.projection.support.ProgressQueries;
 import fi.collabmaturity.projection.support.ProjectionBatches;
 import fi.collabmaturity.selfassessment.RespondentDetails;
 import fi.collabmaturity.selfassessment.SelfAssessmentSubmitted;
@@ -34,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * The maturity projection's profile of an area and wave for given self-assessments, recomputed at the end of the
- * batch as the processor runs it; the numbers are those of the API's slice scenario, computed by hand.
+ * The maturity projection's results for given events, recomputed at the end of the batch as the processor runs
+ * it: the profile of an area and wave, its overview row, the area's trajectory and paths, and the query handlers'
+ * answers from them; the numbers are those of the API's slice scenario, computed by hand.
  */
 class MaturityProjectionTest {
 
@@ -56,7 +59,7 @@ class MaturityProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("read");
         batches = new ProjectionBatches(new MaturityProjection(database,
-                new ProfileBuilder(FrameworkCatalog.fromClasspath())), database, MaturityCollections.PROCESSOR,
+                new ResultBuilder(FrameworkCatalog.fromClasspath())), database, MaturityCollections.PROCESSOR,
                 MaturityProjection.LAYOUT);
     }
 
@@ -133,6 +136,168 @@ class MaturityProjectionTest {
         }
     }
 
+    @Test
+    void theBatchKeepsTheAreasOverviewRowTrajectoryAndPathsInEveryLanguage() {
+        batches.handle(threeSelfAssessments());
+
+        Document cell = database.getCollection(MaturityCollections.OVERVIEWS).find(Filters.eq("_id", PROFILE_ID))
+                .first();
+        assertThat(cell).isNotNull();
+        assertThat(cell.getString("name")).isEqualTo("Area a1");
+        assertThat(cell.getString("regionCode")).isEqualTo("19");
+        assertThat(cell.getString("interfaceTheme")).isEqualTo("hyte");
+        assertThat(cell.get("overall", Document.class).getDouble("score")).isEqualTo(2.083);
+        Document trust = cell.get("dimensions", Document.class).get("trust", Document.class);
+        assertThat(trust.getDouble("score")).isEqualTo(2.167);
+        assertThat(trust.getString("evidence")).isEqualTo("sufficient");
+        assertThat(cell.get("dimensions", Document.class).get("resources", Document.class).getString("evidence"))
+                .isEqualTo("insufficient");
+
+        Document trajectory = database.getCollection(MaturityCollections.TRAJECTORIES)
+                .find(Filters.eq("_id", STUDY + "/a1")).first();
+        assertThat(trajectory).isNotNull();
+        assertThat(trajectory.getList("waves", String.class)).containsExactly("w1");
+        Document first = trajectory.getList("overall", Document.class).get(0);
+        assertThat(first.getString("waveId")).isEqualTo("w1");
+        assertThat(first.getDouble("score")).isEqualTo(2.083);
+        assertThat(first.get("direction")).as("no wave before it").isNull();
+
+        // one path per language at the wave and at the latest wave with evidence (which is w1)
+        assertThat(database.getCollection(MaturityCollections.PATHS).countDocuments()).isEqualTo(6);
+        Document latest = path(STUDY + "/a1//fi");
+        assertThat(latest.getString("waveId")).isEqualTo("w1");
+        assertThat(latest.get("targetProfile", Document.class).getBoolean("isDefault")).isFalse();
+        // goals (1.167) is furthest below its target 3; resources has no score, so it is not a target but unknown
+        List<Document> targets = latest.getList("targets", Document.class);
+        assertThat(targets.get(0).getString("dimension")).isEqualTo("goals");
+        assertThat(targets.get(0).getInteger("targetStageNumber")).isEqualTo(3);
+        assertThat(targets).extracting(t -> t.getString("dimension")).doesNotContain("resources");
+        assertThat(latest.getList("unknown", String.class)).contains("resources");
+        Document sv = path(STUDY + "/a1//sv");
+        assertThat(sv.getList("targets", Document.class).get(0).get("step", Document.class)
+                .get("to", Document.class).getString("descriptor"))
+                .as("the step in Swedish").isNotEqualTo(targets.get(0).get("step", Document.class)
+                        .get("to", Document.class).getString("descriptor"));
+        Document atWave = path(STUDY + "/a1/w1/fi");
+        assertThat(atWave.getList("targets", Document.class)).isEqualTo(targets);
+    }
+
+    @Test
+    void aSecondWaveAddsATrajectoryPointWithItsChangeAndKeepsTheFirstWavesProfile() {
+        batches.handle(threeSelfAssessments());
+        Document w1Before = profile();
+
+        List<EventMessage<?>> later = new ArrayList<>();
+        later.add(batches.tracked("Study", STUDY, new WaveCreated(STUDY, "w2", "Autumn 2025",
+                LocalDate.parse("2025-09-01"), LocalDate.parse("2025-11-30")), "maija"));
+        batches.handle(later);
+        // the new wave has a profile of insufficient evidence at once, and is the trajectory's second point
+        Document w2Empty = database.getCollection(MaturityCollections.PROFILES).find(Filters.eq("_id", STUDY
+                + "/a1/w2")).first();
+        assertThat(w2Empty).isNotNull();
+        assertThat(w2Empty.get("overall", Document.class).get("score")).isNull();
+        assertThat(database.getCollection(MaturityCollections.OVERVIEWS)
+                .countDocuments(Filters.eq("waveId", "w2"))).isEqualTo(1);
+
+        batches.handle(List.of(
+                submitted("sb1", "w2", "R1", "trust=3.0,goals=2.0,communication=3.0,power=2.0"),
+                submitted("sb2", "w2", "R2", "trust=3.0,goals=2.0,communication=3.0,power=2.0"),
+                submitted("sb3", "w2", "R3", "trust=3.0,goals=2.0,communication=3.0,power=2.0")));
+
+        assertThat(profile()).as("w1 untouched").isEqualTo(w1Before);
+        Document trajectory = database.getCollection(MaturityCollections.TRAJECTORIES)
+                .find(Filters.eq("_id", STUDY + "/a1")).first();
+        assertThat(trajectory.getList("waves", String.class)).containsExactly("w1", "w2");
+        Document trust = trajectory.getList("dimensions", Document.class).stream()
+                .filter(d -> "trust".equals(d.getString("dimension"))).findFirst().orElseThrow();
+        Document second = trust.getList("points", Document.class).get(1);
+        assertThat(second.getString("waveId")).isEqualTo("w2");
+        assertThat(second.getDouble("score")).isEqualTo(3.0);
+        // 3.0 - 13/6 = 0.8333
+        assertThat(second.getDouble("change")).isEqualTo(0.833);
+        assertThat(second.getString("direction")).isNotNull();
+        assertThat(path(STUDY + "/a1//en").getString("waveId")).as("the latest wave with evidence").isEqualTo("w2");
+        assertThat(path(STUDY + "/a1/w1/en").getString("waveId")).isEqualTo("w1");
+    }
+
+    @Test
+    void aTargetSetFromAWaveChangesThatWavesPathOnly() {
+        batches.handle(threeSelfAssessments());
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(batches.tracked("Study", STUDY, new WaveCreated(STUDY, "w2", "Autumn 2025",
+                LocalDate.parse("2025-09-01"), LocalDate.parse("2025-11-30")), "maija"));
+        Map<String, Integer> lower = new LinkedHashMap<>(TARGET);
+        lower.put("goals", 1);
+        events.add(batches.tracked("Area", "a1", new TargetProfileSet(STUDY, "a1", lower, "w2",
+                "goals need less here"), "maija"));
+        batches.handle(events);
+
+        Document w2 = path(STUDY + "/a1/w2/fi").get("targetProfile", Document.class);
+        assertThat(w2.getString("fromWaveId")).isEqualTo("w2");
+        assertThat(w2.getString("rationale")).isEqualTo("goals need less here");
+        assertThat(w2.get("stages", Document.class).getInteger("goals")).isEqualTo(1);
+        Document w1 = path(STUDY + "/a1/w1/fi").get("targetProfile", Document.class);
+        assertThat(w1.get("stages", Document.class).getInteger("goals")).as("an earlier path keeps its target")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void theQueryHandlersAnswerFromTheKeptDocumentsWithHowFarTheProjectionGot() {
+        List<EventMessage<?>> events = threeSelfAssessments();
+        events.add(batches.tracked("Area", "a2", new AreaRegistered(STUDY, "a2", "Area a2", "10", "sote", List.of(),
+                TARGET), "maija"));
+        batches.handle(events);
+        MaturityQueryHandlers handlers = new MaturityQueryHandlers(database, new ProgressQueries(database),
+                FrameworkCatalog.fromClasspath());
+
+        ProfileResult profile = handlers.profile(new ResultQueries.ProfileQuery(STUDY, "a1", "w1"));
+        assertThat(profile.areaId()).isEqualTo("a1");
+        assertThat(profile.waveId()).isEqualTo("w1");
+        assertThat(profile.asOf().position()).as("the last event's position").isEqualTo(events.size() - 1);
+        assertThat(profile.overall().score()).isEqualTo(2.083);
+        assertThat(profile.dimension("trust").orElseThrow().sources().selfAssessments().n()).isEqualTo(3);
+
+        OverviewResult overview = handlers.overview(new ResultQueries.OverviewQuery(STUDY, "w1", null, null));
+        assertThat(overview.areas()).extracting(OverviewResult.Row::areaId).containsExactly("a1", "a2");
+        assertThat(overview.areas().get(1).overall().score()).as("no evidence").isNull();
+        assertThat(overview.dimensions()).startsWith("trust");
+        assertThat(overview.areas().get(0).dimensions().keySet()).as("in the framework's order")
+                .containsExactlyElementsOf(overview.dimensions());
+        assertThat(handlers.overview(new ResultQueries.OverviewQuery(STUDY, "w1", "10", null)).areas())
+                .extracting(OverviewResult.Row::areaId).containsExactly("a2");
+        assertThat(handlers.overview(new ResultQueries.OverviewQuery(STUDY, "w1", null, "hyte")).areas())
+                .extracting(OverviewResult.Row::areaId).containsExactly("a1");
+
+        TrajectoryResult trajectory = handlers.trajectory(new ResultQueries.TrajectoryQuery(STUDY, "a1"));
+        assertThat(trajectory.waves()).containsExactly("w1");
+        assertThat(trajectory.points("trust").get(0).score()).isEqualTo(2.167);
+
+        PathResult path = handlers.path(new ResultQueries.PathQuery(STUDY, "a1", null, "en"));
+        assertThat(path.waveId()).isEqualTo("w1");
+        assertThat(path.language()).isEqualTo("en");
+        assertThat(path.targets()).isNotEmpty().allSatisfy(t -> assertThat(t.relatedCodes()).isNotNull());
+        assertThat(path.withoutCodes().targets()).allSatisfy(t -> assertThat(t.relatedCodes()).isNull());
+        assertThat(handlers.path(new ResultQueries.PathQuery(STUDY, "a2", null, "en")).waveId())
+                .as("no wave with evidence").isNull();
+
+        // an area the projection has not reached yet: no evidence, not an error
+        ProfileResult unknown = handlers.profile(new ResultQueries.ProfileQuery(STUDY, "a9", "w1"));
+        assertThat(unknown.overall().score()).isNull();
+        assertThat(unknown.dimensions()).allSatisfy(d -> assertThat(d.evidence()).isEqualTo("insufficient"));
+        assertThat(handlers.path(new ResultQueries.PathQuery(STUDY, "a9", "w1", "fi")).targets()).isEmpty();
+
+        ReliabilityResult reliability = handlers.reliability(new ResultQueries.ReliabilityQuery(STUDY, null));
+        assertThat(reliability.alpha()).as("nothing double-coded").isNull();
+        assertThat(reliability.units()).isZero();
+        assertThat(reliability.waveId()).isNull();
+    }
+
+    private Document path(String id) {
+        Document path = database.getCollection(MaturityCollections.PATHS).find(Filters.eq("_id", id)).first();
+        assertThat(path).as("path " + id).isNotNull();
+        return path;
+    }
+
     private List<EventMessage<?>> threeSelfAssessments() {
         List<EventMessage<?>> events = new ArrayList<>();
         events.add(batches.tracked("Study", STUDY, new StudyCreated(STUDY, "Study one", "keast-mandell-2014",
@@ -149,6 +314,10 @@ class MaturityProjectionTest {
 
     /** answers as "trust=2.0,goals=1.5". */
     private EventMessage<?> submitted(String id, String pseudonym, String answers) {
+        return submitted(id, "w1", pseudonym, answers);
+    }
+
+    private EventMessage<?> submitted(String id, String waveId, String pseudonym, String answers) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         for (String pair : answers.split(",")) {
             String[] kv = pair.split("=");
@@ -156,7 +325,7 @@ class MaturityProjectionTest {
         }
         Sealed details = sealer.seal(STUDY, pseudonym, new RespondentDetails(pseudonym, "municipality",
                 "coordination", Map.of()));
-        return batches.tracked("SelfAssessment", id, new SelfAssessmentSubmitted(id, STUDY, "a1", "w1",
+        return batches.tracked("SelfAssessment", id, new SelfAssessmentSubmitted(id, STUDY, "a1", waveId,
                 details.participant(), details, values), "maija");
     }
 

@@ -9,7 +9,13 @@ import fi.collabmaturity.scoring.Numbers;
 import fi.collabmaturity.scoring.MaturityProfile;
 import fi.collabmaturity.scoring.ProfileScoring;
 import fi.collabmaturity.scoring.ScoringPolicy;
-import org.bson.Document;
+import com.mongodb.MongoClientSettings;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,11 +27,11 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Paths and trajectories are computed from the stored profiles: reading one back must give exactly the scores,
- * stages and flags the projection scored (unrounded), for every kind of evidence, or a path would differ from a
- * path computed from the evidence itself.
+ * Paths and trajectories are computed from the stored profiles: reading one back (through the driver's record
+ * codec, as the store keeps it) must give exactly the scores, stages and flags the projection scored (unrounded),
+ * for every kind of evidence, or a path would differ from a path computed from the evidence itself.
  */
-class ProfileDocumentsTest {
+class ProfileRecordsTest {
 
     private static final Framework FRAMEWORK = FrameworkCatalog.fromClasspath()
             .get(FrameworkCatalog.DEFAULT_FRAMEWORK_ID);
@@ -46,7 +52,8 @@ class ProfileDocumentsTest {
                     ScoringPolicy.DEFAULT.divergenceThreshold());
             MaturityProfile scored = ProfileScoring.profile(FRAMEWORK, policy, evidence);
 
-            MaturityProfile read = ProfileDocuments.scores(ProfileDocuments.profile(scored, FRAMEWORK));
+            MaturityProfile read = ProfileRecords.scores(throughCodec(ProfileRecords.stored("s/a/w", "s", "a", "w",
+                    scored, FRAMEWORK, Map.of())));
 
             assertThat(read.framework()).isEqualTo(scored.framework());
             assertThat(read.overallScore()).isEqualTo(scored.overallScore());
@@ -69,21 +76,25 @@ class ProfileDocumentsTest {
     }
 
     @Test
-    void theStoredThemeCodesReadBackAsCounts() {
-        Document stored = new Document("relatedCodes", new Document("trust", List.of(
-                new Document("code", "LUOT").append("count", 3), new Document("code", "AVO").append("count", 1)))
-                .append("goals", List.of(new Document("code", "TAV").append("count", 2))));
-        assertThat(ProfileDocuments.codes(stored)).isEqualTo(Map.of(
-                "trust", Map.of("LUOT", 3, "AVO", 1), "goals", Map.of("TAV", 2)));
-        assertThat(ProfileDocuments.codes(new Document())).isEmpty();
+    void theThemeCodesAreKeptMostFrequentFirstAndReadBackAsCounts() {
+        Map<String, Map<String, Integer>> codes = Map.of("trust", Map.of("LUOT", 3, "AVO", 1, "ARV", 1),
+                "goals", Map.of("TAV", 2));
+        StoredProfile stored = throughCodec(ProfileRecords.stored("s/a/w", "s", "a", "w",
+                ProfileScoring.profile(FRAMEWORK, ScoringPolicy.DEFAULT, Map.of()), FRAMEWORK, codes));
+
+        assertThat(stored.relatedCodes().get("trust")).containsExactly(new ResultParts.CodeCount("LUOT", 3),
+                new ResultParts.CodeCount("ARV", 1), new ResultParts.CodeCount("AVO", 1));
+        assertThat(ProfileRecords.codes(stored)).isEqualTo(codes);
     }
 
-    @Test
-    void aProfileStoredBeforeTheUnroundedScoresWereKeptIsNotGuessed() {
-        Document stored = ProfileDocuments.profile(ProfileScoring.profile(FRAMEWORK, ScoringPolicy.DEFAULT, Map.of()),
-                FRAMEWORK);
-        stored.remove("raw");
-        assertThat(ProfileDocuments.scores(stored)).isNull();
+    /** The record as the store gives it back: encoded and decoded by the driver's default codecs. */
+    private static StoredProfile throughCodec(StoredProfile profile) {
+        Codec<StoredProfile> codec = MongoClientSettings.getDefaultCodecRegistry().get(StoredProfile.class);
+        BsonDocument bson = new BsonDocument();
+        codec.encode(new BsonDocumentWriter(bson), profile, EncoderContext.builder().build());
+        StoredProfile read = codec.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+        assertThat(read).isEqualTo(profile);
+        return read;
     }
 
     private static List<InterviewSegment> segments(SplittableRandom random) {
