@@ -106,17 +106,20 @@ public class SelfAssessmentImportController {
         Map<String, Object> body = body(report);
         if (report.onlyDuplicatesOfRecorded() && !dryRun) {
             // most often the same file sent twice: nothing new in it, and nothing was recorded
-            return Problems.problem(HttpStatus.CONFLICT, "import-duplicates", "Already answered",
-                    report.rejected().size() + " of " + report.rows() + " rows repeat answers already recorded"
-                            + " (duplicateOf); nothing was recorded; import with replace=true to replace them",
-                    new LinkedHashMap<>(body));
+            ResponseEntity<ProblemDetail> duplicates = Problems.problem(HttpStatus.CONFLICT, "import-duplicates",
+                    "Already answered", report.rejected().size() + " of " + report.rows() + " rows repeat answers"
+                            + " already recorded (duplicateOf); nothing was recorded; import with replace=true to"
+                            + " replace them");
+            body.forEach(duplicates.getBody()::setProperty);
+            return duplicates;
         }
         if (!report.clean() && !dryRun) {
             // all or nothing: nothing was recorded; the problem carries the row-by-row report
-            Map<String, Object> properties = new LinkedHashMap<>(body);
-            return Problems.problem(HttpStatus.BAD_REQUEST, "import-rejected", "Import rejected",
-                    report.rejected().size() + " of " + report.rows() + " rows were refused; nothing was recorded",
-                    properties);
+            ResponseEntity<ProblemDetail> rejected = Problems.problem(HttpStatus.BAD_REQUEST, "import-rejected",
+                    "Import rejected", report.rejected().size() + " of " + report.rows() + " rows were refused;"
+                            + " nothing was recorded");
+            body.forEach(rejected.getBody()::setProperty);
+            return rejected;
         }
         if (dryRun) {
             return ResponseEntity.ok(body);
