@@ -1487,7 +1487,8 @@ public final class Benchmark {
     private void pair(StringBuilder b, String label, String harness, String... wrk) {
         b.append("| ").append(label).append(" | ").append(harness == null ? "" : format(figures.get(harness)))
                 .append(" | ");
-        for (int i = 0; i < wrk.length; i++) {
+        // pair(b, label, key, null) passes a null array: a figure that wrk does not measure
+        for (int i = 0; wrk != null && i < wrk.length; i++) {
             b.append(i > 0 ? " / " : "").append(format(figures.get(wrk[i])));
         }
         b.append(" |\n");
