@@ -30,6 +30,13 @@ public final class EventLogStudyDirectory implements StudyDirectory {
     /** Appends this process has made, when no other process appends to the store; null when others may. */
     private final AtomicLong appends;
     private final Map<String, Folded> studies = new ConcurrentHashMap<>();
+    /**
+     * Ids found to be no study, with the count of appends when that was found (only for the only writer): a request
+     * for a study that does not exist is answered from memory too, as cheaply as one that does, until the next append.
+     */
+    private final Map<String, Long> absent = new ConcurrentHashMap<>();
+    /** Ids of no study remembered at most: any caller may ask for any id, and memory must not grow with them. */
+    private static final int ABSENT_KEPT = 10_000;
     private final Set<String> knownAreas = ConcurrentHashMap.newKeySet();
     private final Set<String> seededThemes;
     private final Set<String> addedThemes = ConcurrentHashMap.newKeySet();
@@ -79,19 +86,32 @@ public final class EventLogStudyDirectory implements StudyDirectory {
         if (appends != null && cached != null && cached.appendsSeen() == appendsSeen) {
             return Optional.of(cached.facts());
         }
+        if (appends != null && cached == null && Long.valueOf(appendsSeen).equals(absent.get(studyId))) {
+            return Optional.empty();
+        }
         Optional<Long> last = eventStore.lastSequenceNumberFor(studyId);
         if (last.isEmpty()) {
-            return Optional.empty();
+            return noStudy(studyId, appendsSeen);
         }
         Folded folded = cached != null && cached.sequence() >= last.get()
                 ? new Folded(cached.sequence(), cached.facts(), appendsSeen)
                 : fold(studyId, cached, appendsSeen);
         if (folded == null) {
-            return Optional.empty(); // a stream that is not a study's (an interview's id, say)
+            return noStudy(studyId, appendsSeen); // a stream that is not a study's (an interview's id, say)
         }
         studies.merge(studyId, folded, (old, neu) -> neu.sequence() > old.sequence()
                 || neu.sequence() == old.sequence() && neu.appendsSeen() >= old.appendsSeen() ? neu : old);
         return Optional.of(folded.facts());
+    }
+
+    private Optional<StudyFacts> noStudy(String studyId, long appendsSeen) {
+        if (appends != null) {
+            if (absent.size() >= ABSENT_KEPT) {
+                absent.clear();
+            }
+            absent.put(studyId, appendsSeen);
+        }
+        return Optional.empty();
     }
 
     private Folded fold(String studyId, Folded from, long appendsSeen) {

@@ -270,4 +270,30 @@ class EventLogStudyDirectoryTest {
             store.shutDown();
         }
     }
+
+    /**
+     * A study that does not exist is remembered as such, like one that does, until the next append through the store:
+     * a request for an unknown study (the benchmark's floors) costs no lookup, and a study created later is found.
+     */
+    @Test
+    void theOnlyWritersDirectoryRemembersThatAStudyDoesNotExistUntilTheNextAppend() {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            EventLogStudyDirectory onlyWriter = EventLogStudyDirectory.onlyWriterOf(store);
+            assertThat(onlyWriter.study("ghost")).isEmpty();
+
+            engine.appendEvents(new GenericDomainEventMessage<>("Study", "ghost", 0, new StudyCreated("ghost",
+                    "Study", TestWorld.FRAMEWORK_ID, TestWorld.FRAMEWORK_VERSION, null, TestWorld.CREATOR)));
+            assertThat(onlyWriter.study("ghost")).as("answered from memory").isEmpty();
+            assertThat(new EventLogStudyDirectory(store).study("ghost")).isPresent();
+
+            store.publish(new GenericDomainEventMessage<>("Study", STUDY, 0, new StudyCreated(STUDY, "Study",
+                    TestWorld.FRAMEWORK_ID, TestWorld.FRAMEWORK_VERSION, null, TestWorld.CREATOR)));
+            assertThat(onlyWriter.study("ghost")).as("any append through the store makes it ask again").isPresent();
+            assertThat(onlyWriter.study(STUDY)).isPresent();
+        } finally {
+            store.shutDown();
+        }
+    }
 }

@@ -117,7 +117,7 @@ public class SecurityConfiguration {
 
     private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String kind,
                               String title, String detail) throws IOException {
-        ProblemDetail problem = Problems.problem(status, kind, title, detail, null).getBody();
+        ProblemDetail problem = Problems.problem(status, kind, title, detail).getBody();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -167,7 +167,11 @@ public class SelfAssessmentController {
     @ExceptionHandler(DuplicateAnswerException.class)
     ResponseEntity<ProblemDetail> on(DuplicateAnswerException e) {
         return Problems.problem(HttpStatus.CONFLICT, "duplicate-answer", "Already answered", e.getMessage(),
-                Map.of("duplicateOf", e.recorded()));
+                new Duplicate(e.recorded()));
+    }
+
+    /** The member a duplicate-answer problem adds: the self-assessment already recorded. */
+    record Duplicate(String duplicateOf) {
     }
 
     private SelfAssessmentView view(SealedSelfAssessment a, boolean personalData) {

@@ -109,14 +109,12 @@ public class SelfAssessmentImportController {
             // most often the same file sent twice: nothing new in it, and nothing was recorded
             return body.in(Problems.problem(HttpStatus.CONFLICT, "import-duplicates", "Already answered",
                     report.rejected().size() + " of " + report.rows() + " rows repeat answers already recorded"
-                            + " (duplicateOf); nothing was recorded; import with replace=true to replace them",
-                    null));
+                            + " (duplicateOf); nothing was recorded; import with replace=true to replace them"));
         }
         if (!report.clean() && !dryRun) {
             // all or nothing: nothing was recorded; the problem carries the row-by-row report
             return body.in(Problems.problem(HttpStatus.BAD_REQUEST, "import-rejected", "Import rejected",
-                    report.rejected().size() + " of " + report.rows() + " rows were refused; nothing was recorded",
-                    null));
+                    report.rejected().size() + " of " + report.rows() + " rows were refused; nothing was recorded"));
         }
         if (dryRun) {
             return ResponseEntity.ok(body);
@@ -274,11 +272,11 @@ public class SelfAssessmentImportController {
 
     @ExceptionHandler(TooLarge.class)
     ResponseEntity<ProblemDetail> on(TooLarge e) {
-        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large", e.getMessage(), null);
+        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large", e.getMessage());
     }
 
     @ExceptionHandler(Spreadsheet.TooManyRows.class)
     ResponseEntity<ProblemDetail> on(Spreadsheet.TooManyRows e) {
-        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-many-rows", "Too many rows", e.getMessage(), null);
+        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-many-rows", "Too many rows", e.getMessage());
     }
 }

@@ -20,14 +20,14 @@ public class ErrorPath implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
-            return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource", null);
+            return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource");
         }
         HttpStatus status = HttpStatus.resolve(code);
         if (status == null || status.is5xxServerError() || !status.isError()) {
             return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                     "the request failed unexpectedly; it has been logged", null);
         }
-        return Problems.problem(status, kind(status), title(status), detail(status), null);
+        return Problems.problem(status, kind(status), title(status), detail(status));
     }
 
     static String kind(HttpStatus status) {

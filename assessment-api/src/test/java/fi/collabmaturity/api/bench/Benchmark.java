@@ -33,6 +33,7 @@ import org.bson.RawBsonDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +56,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +106,9 @@ public final class Benchmark {
 
     private static final int CLIENTS = 8;
     private static final String PASSWORD = "bench-secret-1";
-    private static final String MARKER = "## Latest run";
+    /** The study id the floors ask for: none such exists. */
+    private static final String NO_SUCH_STUDY = "bench-no-such-study";
+    private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
     private final Map<String, String> args;
     private final Path work;
@@ -182,9 +186,10 @@ public final class Benchmark {
             this.app = app;
             ingest(setup, answers, interviews);
             awaitProjections("after ingest");
-            awaitPreparedResults();
             queries(study);
+            queryFloor(study);
             ingestHttpFloor(answers);
+            wrk(study, answers);
             eventsTotal = replay();
         } finally {
             app = null;
@@ -200,20 +205,13 @@ public final class Benchmark {
 
     /**
      * Only the query phase, on the data folder of an earlier run at the same scale and seed (for profiling the
-     * reads without ingesting again), after one write of its own and the results prepared, as in a full run; prints
-     * the figures, writes nothing to BENCHMARKS.md.
+     * reads without ingesting again), then the floor for reads and the reads through wrk; prints the figures,
+     * writes nothing to BENCHMARKS.md.
      */
     private void queriesOnly(NationalStudy study, Path data) throws Exception {
         try (AppProcess app = startOn(data, "queries")) {
             port = app.port;
             awaitProjections("at start");
-            // a write of its own (a study beside the national one), as the ingest is in a full run: the application
-            // prepares results after a change of its read models, not for the state it finds at start
-            String touch = "bench-touch-" + UUID.randomUUID().toString().substring(0, 8);
-            post(new NationalStudy.Write("/api/v1/studies", json.writeValueAsString(Map.of("id", touch,
-                    "title", "Benchmark: a change before the query phase", "frameworkId", "keast-mandell-2014"))));
-            awaitProjections("after a change");
-            awaitPreparedResults();
             Duration appCpu = app.cpu();
             Duration benchCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
             long t = System.nanoTime();
@@ -221,6 +219,8 @@ public final class Benchmark {
             log("queries: %.1f s wall, application CPU %.1f s, benchmark client CPU %.1f s", seconds(t),
                     app.cpu().minus(appCpu).toMillis() / 1e3, ProcessHandle.current().info().totalCpuDuration()
                             .orElse(Duration.ZERO).minus(benchCpu).toMillis() / 1e3);
+            queryFloor(study);
+            wrkReads(study);
         }
     }
 
@@ -372,7 +372,7 @@ public final class Benchmark {
      */
     private void ingestHttpFloor(List<NationalStudy.Write> answers) throws InterruptedException {
         String prefix = "/api/v1/studies/" + NationalStudy.STUDY + "/";
-        String nowhere = "/api/v1/studies/bench-no-such-study/";
+        String nowhere = "/api/v1/studies/" + NO_SUCH_STUDY + "/";
         List<byte[]> bodies = answers.stream().map(w -> w.body().getBytes(StandardCharsets.UTF_8)).toList();
         List<String> paths = answers.stream().map(w -> w.path().replace(prefix, nowhere)).toList();
         AtomicInteger next = new AtomicInteger();
@@ -392,9 +392,9 @@ public final class Benchmark {
             }
         });
         double s = seconds(t);
-        figures.put("ingest_http_floor_per_s", bodies.size() / s);
+        figures.put("http_floor_per_s", bodies.size() / s);
         log("ingest floor: %d self-assessments to a study that does not exist (404) in %.1f s = %.1f/s (8 clients);"
-                + " %s", bodies.size(), s, bodies.size() / s, cpu.per(bodies.size(), "ingest_http_floor"));
+                + " %s", bodies.size(), s, bodies.size() / s, cpu.per(bodies.size(), "http_floor"));
     }
 
     /** CPU time of the application and of this harness (its clients) from its creation on. */
@@ -417,6 +417,131 @@ public final class Benchmark {
             figures.put(phase + "_harness_cpu_ms", h);
             return String.format(Locale.ROOT, "CPU per request: application %.2f ms, harness %.2f ms", a, h);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- wrk
+
+    /** Bodies the wrk write floor cycles through: more than it sends in its seconds, fewer than a scale-10 run has. */
+    private static final int WRK_BODIES = 50_000;
+
+    private boolean wrkLooked;
+    private String wrkBinary;
+
+    /**
+     * The query phase and both floors again, measured by Debian's {@code wrk} (C, 2 threads, 8 connections, one
+     * {@code --wrk-seconds} run each, default 10): the harness's own Java clients share the two cores with the
+     * application, wrk takes far less of them, so its figures show how much of a latency or a rate is the harness.
+     * The requests are the harness's (its paths and bodies, written to files in the work folder, and its credentials),
+     * sent by the Lua scripts in {@code bench/} in a random order per thread. Skipped with a note without wrk.
+     */
+    private void wrk(NationalStudy study, List<NationalStudy.Write> answers) throws IOException, InterruptedException {
+        wrkReads(study);
+        if (wrkBinary() == null) {
+            return;
+        }
+        Path bodies = work.resolve("wrk-bodies.txt");
+        Files.write(bodies, answers.stream().limit(WRK_BODIES).map(NationalStudy.Write::body).toList());
+        wrkRun("http_floor", "wrk-post.lua", List.of("/api/v1/studies/" + NO_SUCH_STUDY + "/self-assessments",
+                bodies.toString(), auth), 404);
+    }
+
+    /** The three read endpoints of the query phase and the floor for reads, each through wrk. */
+    private void wrkReads(NationalStudy study) throws IOException, InterruptedException {
+        if (wrkBinary() == null) {
+            return;
+        }
+        List<String> floor = new ArrayList<>();
+        for (String kind : List.of("profile", "path", "overview")) {
+            List<String> paths = readPaths(study, NationalStudy.STUDY, kind);
+            floor.addAll(readPaths(study, NO_SUCH_STUDY, kind));
+            Path file = work.resolve("wrk-" + kind + "-paths.txt");
+            Files.write(file, paths);
+            wrkRun(kind, "wrk-get.lua", List.of(file.toString(), auth), 200);
+        }
+        Path file = work.resolve("wrk-query-floor-paths.txt");
+        Files.write(file, floor);
+        wrkRun("query_floor", "wrk-get.lua", List.of(file.toString(), auth), 404);
+    }
+
+    /** Every path of one endpoint that the query phase can ask for: each area and wave, language, or wave. */
+    private static List<String> readPaths(NationalStudy study, String studyId, String kind) {
+        String base = "/api/v1/studies/" + studyId;
+        List<String> out = new ArrayList<>();
+        switch (kind) {
+            case "profile" -> study.areas().forEach(a -> study.waves().forEach(w ->
+                    out.add(base + "/areas/" + a.id() + "/profile?waveId=" + w)));
+            case "path" -> study.areas().forEach(a -> LANGUAGES.forEach(l ->
+                    out.add(base + "/areas/" + a.id() + "/path?lang=" + l)));
+            default -> study.waves().forEach(w -> out.add(base + "/overview?waveId=" + w));
+        }
+        return out;
+    }
+
+    /** {@code --wrk=PATH}, or {@code wrk} on the PATH; null (noted once) when there is none. */
+    private String wrkBinary() {
+        if (!wrkLooked) {
+            wrkLooked = true;
+            wrkBinary = args.get("wrk");
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+                if (wrkBinary == null && !dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk"))) {
+                    wrkBinary = Path.of(dir, "wrk").toString();
+                }
+            }
+            if (wrkBinary == null) {
+                notes.add("wrk is not installed, so the wrk figures are missing (bench/run installs Debian's wrk "
+                        + "with apt-get when it runs as root)");
+                log("wrk: not installed, skipped");
+            }
+        }
+        return wrkBinary;
+    }
+
+    /**
+     * One wrk run of a Lua script from {@code bench/} ({@code --wrk-scripts}); its output kept in the work folder,
+     * its summary line (printed by the script's {@code done()}) kept as {@code wrk_<name>_per_s} and
+     * {@code wrk_<name>_p50_ms}, {@code _p90_ms}, {@code _p99_ms}. Every answer must have the expected status (wrk
+     * counts the answers that are not 2xx or 3xx); a run that fails is noted, not fatal to the rest of the benchmark.
+     */
+    private void wrkRun(String name, String script, List<String> scriptArgs, int expected)
+            throws IOException, InterruptedException {
+        Path scripts = Path.of(args.getOrDefault("wrk-scripts", "bench")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(wrkBinary(), "-t2", "-c" + CLIENTS,
+                "-d" + args.getOrDefault("wrk-seconds", "10") + "s", "--latency", "--timeout", "10s",
+                "-s", scripts.resolve(script).toString(), "http://127.0.0.1:" + port, "--"));
+        command.addAll(scriptArgs);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        Files.writeString(work.resolve("wrk-" + name + ".txt"), output);
+        Map<String, String> summary = new HashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("wrk-summary ")) {
+                for (String pair : line.substring("wrk-summary ".length()).trim().split(" ")) {
+                    String[] kv = pair.split("=", 2);
+                    summary.put(kv[0], kv[1]);
+                }
+            }
+        }
+        if (exit != 0 || !summary.containsKey("per_s")) {
+            notes.add("wrk " + name + " failed (exit " + exit + "; output in wrk-" + name + ".txt)");
+            log("wrk %s: failed, exit %d: %s", name, exit, output.strip());
+            return;
+        }
+        long requests = Long.parseLong(summary.get("requests"));
+        long other = Long.parseLong(summary.get("non_2xx_3xx"));
+        long wrong = expected < 300 ? other : requests - other;
+        long socketErrors = Long.parseLong(summary.get("socket_errors"));
+        if (wrong > 0 || socketErrors > 0) {
+            notes.add(String.format(Locale.ROOT, "wrk %s: %d of %d answers not %d, %d socket errors", name, wrong,
+                    requests, expected, socketErrors));
+        }
+        figures.put("wrk_" + name + "_per_s", Double.parseDouble(summary.get("per_s")));
+        for (String p : List.of("p50", "p90", "p99")) {
+            figures.put("wrk_" + name + "_" + p + "_ms", Long.parseLong(summary.get(p + "_us")) / 1e3);
+        }
+        log("wrk %-12s %d requests = %s/s, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms (2 threads, %d connections)",
+                name, requests, summary.get("per_s"), figures.get("wrk_" + name + "_p50_ms"),
+                figures.get("wrk_" + name + "_p90_ms"), figures.get("wrk_" + name + "_p99_ms"), CLIENTS);
     }
 
     // ------------------------------------------------------------------------------------ ingest by import
@@ -495,93 +620,88 @@ public final class Benchmark {
     // ---------------------------------------------------------------------------------------------- queries
 
     private void queries(NationalStudy study) throws InterruptedException {
+        Map<String, long[]> latencies = reads(study, NationalStudy.STUDY, 200);
+        for (Map.Entry<String, long[]> e : latencies.entrySet()) {
+            percentiles(e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * The HTTP floor for reads: the same 8 readers, the same mix and rounds (and warm-up), asking for a study that
+     * does not exist. Each request is signed in, filtered, routed, its study looked up (from memory, as for the
+     * national study) and answered {@code 404} with a problem document: what any read through these layers costs at
+     * least. Reported over the three endpoints together ({@code query_floor_*}), each endpoint in the log.
+     */
+    private void queryFloor(NationalStudy study) throws InterruptedException {
+        Map<String, long[]> latencies = reads(study, NO_SUCH_STUDY, 404);
+        List<Long> all = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : latencies.entrySet()) {
+            long[] sorted = e.getValue().clone();
+            Arrays.sort(sorted);
+            log("query floor %-8s n=%d p50 %.1f ms p99 %.1f ms (404 of a study that does not exist)", e.getKey(),
+                    sorted.length, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+            for (long l : sorted) {
+                all.add(l);
+            }
+        }
+        percentiles("query_floor", all.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * 8 concurrent readers, each a warm-up of {@code --warm-up-rounds} (not measured: the same mix from other random
+     * streams, until the JIT has compiled the read paths; a few hundred sequential requests left the compilers busy
+     * for a third of the measured phase) and then {@code --query-rounds} rounds of profile, path and overview of
+     * random areas and waves of the given study, each answer expected with the given status; the latencies by
+     * endpoint.
+     */
+    private Map<String, long[]> reads(NationalStudy study, String studyId, int status) throws InterruptedException {
         List<String> waves = study.waves();
         List<NationalStudy.Area> areas = study.areas();
-        String base = "/api/v1/studies/" + NationalStudy.STUDY;
+        String base = "/api/v1/studies/" + studyId;
         int rounds = Integer.parseInt(args.getOrDefault("query-rounds", "250"));
         Map<String, long[]> latencies = new LinkedHashMap<>();
         for (String kind : List.of("profile", "path", "overview")) {
             latencies.put(kind, new long[CLIENTS * rounds]);
         }
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-        // warm-up, not measured: the same mix from 8 clients (other random streams) until the JIT has compiled the
-        // read paths; a few hundred sequential requests left the compilers busy for a third of the measured phase
         int warmUp = Integer.parseInt(args.getOrDefault("warm-up-rounds", "100"));
         parallel(CLIENTS, client -> {
             SplittableRandom random = new SplittableRandom(1000 + client);
             for (int r = 0; r < warmUp; r++) {
                 String area = areas.get(random.nextInt(areas.size())).id();
                 String wave = waves.get(random.nextInt(waves.size()));
-                timedGet(base + "/areas/" + area + "/profile?waveId=" + wave);
-                timedGet(base + "/areas/" + area + "/path?lang=" + List.of("fi", "sv", "en").get(r % 3));
-                timedGet(base + "/overview?waveId=" + wave);
+                timedGet(base + "/areas/" + area + "/profile?waveId=" + wave, status);
+                timedGet(base + "/areas/" + area + "/path?lang=" + LANGUAGES.get(r % 3), status);
+                timedGet(base + "/overview?waveId=" + wave, status);
             }
         });
-        Map<String, Double> cacheBefore = resultCacheCounts();
         parallel(CLIENTS, client -> {
             SplittableRandom random = new SplittableRandom(client);
             for (int r = 0; r < rounds; r++) {
                 String area = areas.get(random.nextInt(areas.size())).id();
                 String wave = waves.get(random.nextInt(waves.size()));
                 latencies.get("profile")[counts[0].getAndIncrement()] =
-                        timedGet(base + "/areas/" + area + "/profile?waveId=" + wave);
+                        timedGet(base + "/areas/" + area + "/profile?waveId=" + wave, status);
                 latencies.get("path")[counts[1].getAndIncrement()] =
-                        timedGet(base + "/areas/" + area + "/path?lang=" + List.of("fi", "sv", "en").get(r % 3));
-                latencies.get("overview")[counts[2].getAndIncrement()] = timedGet(base + "/overview?waveId=" + wave);
+                        timedGet(base + "/areas/" + area + "/path?lang=" + LANGUAGES.get(r % 3), status);
+                latencies.get("overview")[counts[2].getAndIncrement()] =
+                        timedGet(base + "/overview?waveId=" + wave, status);
             }
         });
-        Map<String, Double> cacheAfter = resultCacheCounts();
-        double hits = cacheAfter.getOrDefault("hit", 0.0) - cacheBefore.getOrDefault("hit", 0.0);
-        double misses = cacheAfter.getOrDefault("miss", 0.0) - cacheBefore.getOrDefault("miss", 0.0);
-        figures.put("query_result_cache_hit_ratio", hits + misses == 0 ? 0 : hits / (hits + misses));
-        log("queries: %.0f results served from the result cache, %.0f computed", hits, misses);
-        for (Map.Entry<String, long[]> e : latencies.entrySet()) {
-            long[] sorted = e.getValue().clone();
-            Arrays.sort(sorted);
-            double p50 = percentile(sorted, 0.50) / 1e6;
-            double p99 = percentile(sorted, 0.99) / 1e6;
-            figures.put(e.getKey() + "_p50_ms", p50);
-            figures.put(e.getKey() + "_p90_ms", percentile(sorted, 0.90) / 1e6);
-            figures.put(e.getKey() + "_p95_ms", percentile(sorted, 0.95) / 1e6);
-            figures.put(e.getKey() + "_p99_ms", p99);
-            log("query %-8s n=%d p50 %.1f ms p90 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms", e.getKey(),
-                    sorted.length, p50, percentile(sorted, 0.90) / 1e6, percentile(sorted, 0.95) / 1e6, p99,
-                    sorted[sorted.length - 1] / 1e6);
-        }
+        return latencies;
     }
 
-    /**
-     * Waits until the application has prepared the results of the study it now holds (ResultPrimer: it starts once
-     * the read models have stayed unchanged for 5 s), so that the query phase measures reads, not reads beside
-     * that background work: until its count of prepared results has grown and then stopped growing for 3 s (a pass
-     * runs without pauses), or has not grown within a minute (priming switched off).
-     */
-    private void awaitPreparedResults() throws InterruptedException {
-        long t = System.nanoTime();
-        double before = resultCacheCounts().getOrDefault("primed", 0.0);
-        double last = before;
-        int still = 0;
-        while (still < 3 && System.nanoTime() - t < Duration.ofMinutes(5).toNanos()
-                && (last > before || System.nanoTime() - t < Duration.ofMinutes(1).toNanos())) {
-            Thread.sleep(1_000);
-            double primed = resultCacheCounts().getOrDefault("primed", 0.0);
-            still = primed > before && primed == last ? still + 1 : 0;
-            last = primed;
-        }
-        log("results prepared by the application: %.0f, waited %.1f s", last - before, seconds(t));
-        figures.put("results_prepared", last - before);
-    }
-
-    /** The application's result-cache counters ({@code assessment_result_cache_requests_total}) by outcome. */
-    private Map<String, Double> resultCacheCounts() {
-        Map<String, Double> counts = new HashMap<>();
-        for (String line : get("/actuator/prometheus").split("\n")) {
-            if (line.startsWith("assessment_result_cache_requests_total{")) {
-                String outcome = line.replaceAll(".*outcome=\"([a-z]+)\".*", "$1");
-                counts.merge(outcome, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
-            }
-        }
-        return counts;
+    /** Keeps p50, p90, p95 and p99 of the latencies (ns) as {@code <name>_p<n>_ms} and logs them. */
+    private void percentiles(String name, long[] latencies) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        figures.put(name + "_p50_ms", percentile(sorted, 0.50) / 1e6);
+        figures.put(name + "_p90_ms", percentile(sorted, 0.90) / 1e6);
+        figures.put(name + "_p95_ms", percentile(sorted, 0.95) / 1e6);
+        figures.put(name + "_p99_ms", percentile(sorted, 0.99) / 1e6);
+        log("%-12s n=%d p50 %.1f ms p90 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms", name, sorted.length,
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.90) / 1e6, percentile(sorted, 0.95) / 1e6,
+                percentile(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
     /**
@@ -592,7 +712,7 @@ public final class Benchmark {
      * two cores shared with the application those hand-offs and its own CPU (2.2 ms per request, about 40% of the
      * application's) were part of the measured latency (BENCHMARKS.md item 13).
      */
-    private long timedGet(String path) {
+    private long timedGet(String path, int expected) {
         long t = System.nanoTime();
         int status;
         long length = 0;
@@ -612,8 +732,8 @@ public final class Benchmark {
             throw new UncheckedIOException(e);
         }
         long elapsed = System.nanoTime() - t;
-        if (status != 200 || length == 0) {
-            throw new IllegalStateException("GET " + path + " -> " + status);
+        if (status != expected || length == 0) {
+            throw new IllegalStateException("GET " + path + " -> " + status + ", expected " + expected);
         }
         return elapsed;
     }
@@ -702,7 +822,7 @@ public final class Benchmark {
             storeFloor(data, count);
         }
         ratio("ingest_ratio", "ingest_per_s", "ingest_baseline_per_s");
-        ratio("ingest_http_floor_ratio", "ingest_http_floor_per_s", "ingest_baseline_per_s");
+        ratio("http_floor_ratio", "http_floor_per_s", "ingest_baseline_per_s");
         ratio("replay_ratio", "replay_per_s", "replay_baseline_per_s");
         ratio("replay_floor_ratio", "replay_floor_per_s", "replay_baseline_per_s");
         ratio("replay_store_floor_ratio", "replay_store_floor_per_s", "replay_baseline_per_s");
@@ -1007,9 +1127,19 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------------------------------------- export
 
+    /**
+     * The export's heap, {@code --export-heap}: by default the 128 MB the target gives the national study, and as
+     * much more as the study is larger (the export keeps a compact record per self-assessment and finding, so its
+     * memory may grow linearly with the scale).
+     */
+    private String exportHeap() {
+        double scale = Double.parseDouble(args.getOrDefault("scale", "1.0"));
+        return args.getOrDefault("export-heap", Math.round(128 * Math.max(1, scale)) + "m");
+    }
+
     private void export(Path data) throws Exception {
         Path gcLog = work.resolve("export-gc.log");
-        List<String> jvm = List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog);
+        List<String> jvm = List.of("-Xmx" + exportHeap(), "-Xlog:gc:file=" + gcLog);
         try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app-export.log"), jvm)) {
             port = app.port;
             awaitProjections("export restart");
@@ -1065,88 +1195,307 @@ public final class Benchmark {
             figures.put("export_peak_heap_mb", peakMb);
             figures.put("export_zip_bytes", bytes);
             log("export: %d bytes in %.1f s; peak heap %d MB (GC log %d MB over %d collections, sampled %d MB), "
-                    + "-Xmx256m", bytes, s, peakMb, gcPeak, collections, sampledPeak.get() / (1024 * 1024));
+                    + "-Xmx%s", bytes, s, peakMb, gcPeak, collections, sampledPeak.get() / (1024 * 1024),
+                    exportHeap());
         }
     }
 
     // ---------------------------------------------------------------------------------------------- report
 
+    /** The figures of a run's block at the end of BENCHMARKS.md: issue 9's 13, the floors of issue 25, the scale. */
+    static final List<String> BLOCK = List.of("scale", "ingest_per_s", "ingest_baseline_per_s", "ingest_ratio",
+            "replay_per_s", "replay_baseline_per_s", "replay_ratio", "replay_total_s", "profile_p99_ms", "path_p99_ms",
+            "overview_p99_ms", "export_s", "export_peak_heap_mb", "events_total", "replay_store_floor_s",
+            "replay_floor_s", "http_floor_per_s", "query_floor_p99_ms");
+
+    /** One target of issue 25, as measured in this run. */
+    record Target(String rule, double value, boolean met) {
+    }
+
+    /**
+     * Issue 25's targets, as ratios within this run: replay at most twice its store floor, each read's p99 at most
+     * twice the floor's, ingest at least half the HTTP floor for writes; the export of the national study under 10 s
+     * within 128 MB; and, given the national run's block ({@code national}, from BENCHMARKS.md; empty when there is
+     * none or this is it), replay, export and query p99 growing at most as the events do.
+     */
+    List<Target> targets(double scale, Map<String, Double> national) {
+        List<Target> out = new ArrayList<>();
+        at(out, "replay_total_s / replay_store_floor_s <= 2", "replay_total_s", "replay_store_floor_s", 2, true);
+        for (String kind : List.of("profile", "path", "overview")) {
+            at(out, kind + "_p99_ms / query_floor_p99_ms <= 2", kind + "_p99_ms", "query_floor_p99_ms", 2, true);
+        }
+        at(out, "ingest_per_s / http_floor_per_s >= 0.5", "ingest_per_s", "http_floor_per_s", 0.5, false);
+        if (scale == 1) {
+            Number export = (Number) figures.get("export_s");
+            Number heap = (Number) figures.get("export_peak_heap_mb");
+            if (export != null && heap != null) {
+                out.add(new Target("export_s < 10 (national study)", export.doubleValue(), export.doubleValue() < 10));
+                out.add(new Target("export_peak_heap_mb <= 128 (-Xmx" + exportHeap() + ")", heap.doubleValue(),
+                        heap.doubleValue() <= 128));
+            }
+        }
+        Number events = (Number) figures.get("events_total");
+        if (scale != 1 && events != null && national.containsKey("events_total")) {
+            double grew = events.doubleValue() / national.get("events_total");
+            for (String name : List.of("replay_total_s", "export_s", "profile_p99_ms", "path_p99_ms",
+                    "overview_p99_ms")) {
+                Number value = (Number) figures.get(name);
+                if (value != null && national.containsKey(name)) {
+                    double growth = value.doubleValue() / national.get(name);
+                    out.add(new Target(String.format(Locale.ROOT, "%s grew %.2f times <= the events' %.2f times "
+                            + "(national run's %s)", name, growth, grew, format(national.get(name))), growth,
+                            growth <= grew));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void at(List<Target> out, String rule, String measured, String floor, double limit, boolean atMost) {
+        Number m = (Number) figures.get(measured);
+        Number f = (Number) figures.get(floor);
+        if (m != null && f != null) {
+            double r = m.doubleValue() / f.doubleValue();
+            out.add(new Target(rule, r, atMost ? r <= limit : r >= limit));
+        }
+    }
+
+    /** Where a run's part of BENCHMARKS.md goes: its section under "Latest runs" and its block at the end. */
+    enum Slot {
+        TEN("### Ten times the national scale (`--scale=10`)", "The ten-times run, one figure a line:"),
+        NATIONAL("### National scale (`--scale=1`)", "The national run, one figure a line:"),
+        OTHER("### Another scale (the latest run at a scale other than 1 and 10)", null);
+
+        final String heading;
+        final String blockIntro;
+
+        Slot(String heading, String blockIntro) {
+            this.heading = heading;
+            this.blockIntro = blockIntro;
+        }
+
+        static Slot of(double scale) {
+            return scale == 10 ? TEN : scale == 1 ? NATIONAL : OTHER;
+        }
+    }
+
+    static final String LATEST = "## Latest runs";
+    static final String FIGURES = "## The figures, one a line";
+
+    /** BENCHMARKS.md as the parts a run rewrites: what precedes "Latest runs", each slot's section and block. */
+    record Parts(String prefix, Map<Slot, String> sections, String figuresIntro, Map<Slot, String> blocks) {
+
+        static Parts of(String text) {
+            int latest = text.indexOf("\n## Latest run"); // also the single "Latest run" of earlier versions
+            String prefix = latest >= 0 ? text.substring(0, latest + 1) : text.endsWith("\n") ? text : text + "\n";
+            String tail = latest >= 0 ? text.substring(latest + 1) : "";
+            Map<Slot, String> sections = new EnumMap<>(Slot.class);
+            Map<Slot, String> blocks = new EnumMap<>(Slot.class);
+            for (Slot slot : Slot.values()) {
+                String section = between(tail, slot.heading + "\n");
+                if (section != null) {
+                    sections.put(slot, section);
+                }
+                if (slot.blockIntro != null) {
+                    int at = tail.indexOf("\n" + slot.blockIntro + "\n");
+                    if (at >= 0) {
+                        StringBuilder block = new StringBuilder();
+                        String[] lines = tail.substring(at + slot.blockIntro.length() + 2).split("\n", -1);
+                        int i = 0;
+                        while (i < lines.length && lines[i].isBlank()) {
+                            i++;
+                        }
+                        for (; i < lines.length && lines[i].matches("[a-z0-9_]+: \\S.*"); i++) {
+                            block.append(lines[i]).append('\n');
+                        }
+                        blocks.put(slot, block.toString());
+                    }
+                }
+            }
+            String intro = between(tail, FIGURES + "\n");
+            if (intro != null) {
+                for (Slot slot : Slot.values()) {
+                    if (slot.blockIntro != null && intro.contains(slot.blockIntro + "\n")) {
+                        intro = intro.substring(0, intro.indexOf(slot.blockIntro + "\n"));
+                    }
+                }
+            }
+            return new Parts(prefix, sections, intro == null ? "" : intro.strip(), blocks);
+        }
+
+        /** The text after a heading line up to the next heading of level 2 or 3 (without it), trimmed. */
+        private static String between(String text, String headingLine) {
+            int at = text.startsWith(headingLine) ? 0 : text.indexOf("\n" + headingLine);
+            if (at < 0) {
+                return null;
+            }
+            int from = text.indexOf('\n', at == 0 ? 0 : at + 1) + 1;
+            int next = from;
+            while (true) {
+                next = text.indexOf("\n##", next);
+                if (next < 0) {
+                    return text.substring(from).strip();
+                }
+                if (text.startsWith("\n## ", next) || text.startsWith("\n### ", next)) {
+                    return text.substring(from, next).strip();
+                }
+                next++;
+            }
+        }
+
+        /** The block's figures as numbers (those that are). */
+        Map<String, Double> figures(Slot slot) {
+            Map<String, Double> out = new HashMap<>();
+            for (String line : blocks.getOrDefault(slot, "").split("\n")) {
+                String[] kv = line.split(": ", 2);
+                if (kv.length == 2) {
+                    try {
+                        out.put(kv[0], Double.parseDouble(kv[1].trim()));
+                    } catch (NumberFormatException notANumber) {
+                        // kept as text only
+                    }
+                }
+            }
+            return out;
+        }
+
+        String render() {
+            StringBuilder b = new StringBuilder(prefix).append(LATEST).append("\n\n");
+            b.append("Written by `bench/run` (").append(Benchmark.class.getName()).append("): a run rewrites the")
+                    .append(" section of its scale and its block at the end, and leaves the others as they are.\n\n");
+            for (Slot slot : Slot.values()) {
+                String section = sections.get(slot);
+                if (section == null && slot == Slot.OTHER) {
+                    continue;
+                }
+                b.append(slot.heading).append("\n\n")
+                        .append(section == null ? "Not yet run under this method." : section).append("\n\n");
+            }
+            b.append(FIGURES).append("\n\n");
+            if (!figuresIntro.isEmpty()) {
+                b.append(figuresIntro).append("\n\n");
+            }
+            for (Slot slot : List.of(Slot.TEN, Slot.NATIONAL)) {
+                if (blocks.containsKey(slot)) {
+                    b.append(slot.blockIntro).append("\n\n").append(blocks.get(slot)).append('\n');
+                }
+            }
+            return b.toString().stripTrailing() + "\n";
+        }
+    }
+
     private void report(NationalStudy study, long seed, double scale) throws IOException {
         Path out = Path.of(args.getOrDefault("out", "BENCHMARKS.md")).toAbsolutePath();
-        String prefix = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";
-        int at = prefix.indexOf(MARKER);
-        prefix = at >= 0 ? prefix.substring(0, at) : prefix + "\n";
-        StringBuilder b = new StringBuilder(prefix).append(MARKER).append("\n\n");
+        Parts parts = Parts.of(Files.exists(out) ? Files.readString(out) : "# Benchmarks\n");
+        Slot slot = Slot.of(scale);
+        List<Target> targets = targets(scale, slot == Slot.NATIONAL ? Map.of() : parts.figures(Slot.NATIONAL));
+        StringBuilder b = new StringBuilder();
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        b.append("Written by `bench/run` (").append(Benchmark.class.getName()).append(").\n\n");
         b.append("- date: ").append(date).append('\n');
         b.append("- cores: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
         b.append("- java: ").append(System.getProperty("java.version")).append(", ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
-        b.append("- scale: ").append(scale).append(" (seed ").append(seed).append("): ").append(study.areas().size())
-                .append(" areas, ").append(study.waves().size()).append(" waves, ")
+        b.append("- scale: ").append(plain(scale)).append(" (seed ").append(seed).append("): ")
+                .append(study.areas().size()).append(" areas, ").append(study.waves().size()).append(" waves, ")
                 .append(study.areas().size() * study.waves().size() * NationalStudy.RESPONDENTS)
                 .append(" self-assessments, ").append(study.interviewAreas().size())
                 .append(" interview areas\n");
         b.append("- application heap: ").append(args.getOrDefault("heap", "1g"))
-                .append(" for ingest, queries and replay; 256m for the export\n");
+                .append(" for ingest, queries and replay; ").append(exportHeap()).append(" for the export\n");
         for (String note : notes) {
             b.append("- ").append(note).append('\n');
         }
-        b.append('\n');
-        b.append("| figure | value | target |\n|---|---|---|\n");
-        row(b, "ingest, self-assessments/s (HTTP, 8 clients)", "ingest_per_s", null);
-        row(b, "ingest baseline, event rows/s (JDBC batches)", "ingest_baseline_per_s", null);
-        row(b, "ingest ratio", "ingest_ratio", ">= 0.25");
+        b.append("\n| target | measured | met |\n|---|---|---|\n");
+        for (Target target : targets) {
+            b.append("| ").append(target.rule()).append(" | ").append(format(target.value())).append(" | ")
+                    .append(target.met() ? "yes" : "no").append(" |\n");
+        }
+        b.append("\n| figure | harness | wrk (2 threads, 8 connections) |\n|---|---|---|\n");
+        pair(b, "ingest, self-assessments/s (HTTP, 8 clients)", "ingest_per_s", null);
+        pair(b, "HTTP floor for writes: the same bodies to a study that does not exist (404), requests/s",
+                "http_floor_per_s", "wrk_http_floor_per_s");
+        pair(b, "HTTP floor for writes, p50 / p99 ms (wrk)", null, "wrk_http_floor_p50_ms", "wrk_http_floor_p99_ms");
         cpuRow(b, "ingest, CPU per self-assessment, application / harness, ms", "ingest");
-        row(b, "HTTP floor: the same requests to a study that does not exist (404), requests/s",
-                "ingest_http_floor_per_s", null);
-        row(b, "HTTP floor, ratio to the same baseline (the most any HTTP submission could reach here)",
-                "ingest_http_floor_ratio", null);
-        cpuRow(b, "HTTP floor, CPU per request, application / harness, ms", "ingest_http_floor");
-        row(b, "interview and finding writes/s (HTTP, 8 clients)", "ingest_interview_writes_per_s", null);
-        row(b, "ingest by import, self-assessments/s (a CSV per area and wave, 8 clients)", "ingest_import_per_s",
-                null);
-        row(b, "ingest by import, ratio to the same baseline", "ingest_import_ratio", null);
-        row(b, "replay, events/s (all projections from zero)", "replay_per_s", null);
-        row(b, "replay baseline, events/s (JDBC read + deserialize)", "replay_baseline_per_s", null);
-        row(b, "replay ratio", "replay_ratio", ">= 0.33");
-        row(b, "replay floor, s (3 Axon processors that only deserialize, no read models)", "replay_floor_s", null);
-        row(b, "replay floor, ratio to the same baseline (the most a replay through them could reach here)",
-                "replay_floor_ratio", null);
+        cpuRow(b, "HTTP floor for writes, CPU per request, application / harness, ms", "http_floor");
+        for (String kind : List.of("profile", "path", "overview", "query_floor")) {
+            String label = kind.equals("query_floor") ? "HTTP floor for reads (404 of a study that does not exist)"
+                    : kind;
+            b.append("| ").append(label).append(" p50 / p90 / p99, ms | ")
+                    .append(format(figures.get(kind + "_p50_ms"))).append(" / ")
+                    .append(format(figures.get(kind + "_p90_ms"))).append(" / ")
+                    .append(format(figures.get(kind + "_p99_ms"))).append(" | ")
+                    .append(format(figures.get("wrk_" + kind + "_p50_ms"))).append(" / ")
+                    .append(format(figures.get("wrk_" + kind + "_p90_ms"))).append(" / ")
+                    .append(format(figures.get("wrk_" + kind + "_p99_ms"))).append(" |\n");
+            pair(b, label + ", requests/s (wrk)", null, "wrk_" + kind + "_per_s");
+        }
+        b.append("\n| figure | value |\n|---|---|\n");
+        row(b, "ingest baseline, event rows/s (JDBC batches)", "ingest_baseline_per_s");
+        row(b, "ingest ratio (issue 9)", "ingest_ratio");
+        row(b, "HTTP floor for writes, ratio to the same baseline", "http_floor_ratio");
+        row(b, "interview and finding writes/s (HTTP, 8 clients)", "ingest_interview_writes_per_s");
+        row(b, "ingest by import, self-assessments/s (a CSV per area and wave, 8 clients)", "ingest_import_per_s");
+        row(b, "ingest by import, ratio to the same baseline", "ingest_import_ratio");
+        row(b, "replay total, s (all projections from zero)", "replay_total_s");
+        row(b, "replay, events/s", "replay_per_s");
+        row(b, "replay baseline, events/s (JDBC read + deserialize)", "replay_baseline_per_s");
+        row(b, "replay ratio (issue 9)", "replay_ratio");
+        row(b, "replay floor, s (3 Axon processors that only deserialize, no read models)", "replay_floor_s");
         row(b, "replay store floor, s (the final read models bulk-inserted into a fresh embedded store)",
-                "replay_store_floor_s", null);
-        row(b, "replay store floor, ratio to the same baseline", "replay_store_floor_ratio", null);
-        row(b, "replay total, s", "replay_total_s", "< 180 (half a million events)");
-        for (String kind : List.of("profile", "path", "overview")) {
-            row(b, kind + " p50, ms", kind + "_p50_ms", null);
-            b.append("| ").append(kind).append(" p90 / p95, ms | ").append(format(figures.get(kind + "_p90_ms")))
-                    .append(" / ").append(format(figures.get(kind + "_p95_ms"))).append(" |  |\n");
-            row(b, kind + " p99, ms", kind + "_p99_ms", kind.equals("overview") ? "< 100" : "< 25");
+                "replay_store_floor_s");
+        row(b, "export, s (with excerpts and comments)", "export_s");
+        row(b, "export peak heap, MB (-Xmx" + exportHeap() + ")", "export_peak_heap_mb");
+        row(b, "export zip, bytes", "export_zip_bytes");
+        row(b, "events in the log", "events_total");
+
+        StringBuilder block = new StringBuilder();
+        List<String> missing = new ArrayList<>();
+        for (String name : BLOCK) {
+            Object value = name.equals("scale") ? plain(scale) : figures.get(name);
+            if (value == null) {
+                missing.add(name);
+            }
+            block.append(name).append(": ").append(format(value)).append('\n');
         }
-        row(b, "results the application prepared before the query phase", "results_prepared", null);
-        row(b, "share of measured reads served from the result cache", "query_result_cache_hit_ratio", null);
-        row(b, "export, s (with excerpts and comments)", "export_s", "< 60");
-        row(b, "export peak heap, MB (-Xmx256m)", "export_peak_heap_mb", "<= 256");
-        row(b, "export zip, bytes", "export_zip_bytes", null);
-        row(b, "events in the log", "events_total", null);
-        // the file ends with the latest run as plain name: value lines, one per figure, as the issue asks
-        StringBuilder plain = new StringBuilder();
-        for (String name : List.of("ingest_per_s", "ingest_baseline_per_s", "ingest_ratio", "replay_per_s",
-                "replay_baseline_per_s", "replay_ratio", "replay_total_s", "profile_p99_ms", "path_p99_ms",
-                "overview_p99_ms", "export_s", "export_peak_heap_mb", "events_total")) {
-            plain.append(name).append(": ").append(format(figures.get(name))).append('\n');
+        Map<Slot, String> sections = new EnumMap<>(parts.sections());
+        Map<Slot, String> blocks = new EnumMap<>(parts.blocks());
+        if (!missing.isEmpty()) {
+            b.append("\nNo block of figures: not measured in this run: ").append(String.join(", ", missing))
+                    .append('\n');
+            blocks.remove(slot);
+        } else if (slot == Slot.OTHER) {
+            b.append("\nIts figures, one a line:\n\n").append(block);
+        } else {
+            blocks.put(slot, block.toString());
         }
-        b.append("\nThe latest run, one figure a line:\n\n").append(plain);
-        Files.writeString(out, b.toString());
+        sections.put(slot, b.toString().strip());
+        Files.writeString(out, new Parts(parts.prefix(), sections, parts.figuresIntro(), blocks).render());
         System.out.println();
-        System.out.print(plain);
-        System.out.println("written to " + out);
+        for (Target target : targets) {
+            System.out.printf(Locale.ROOT, "target %-70s %s  %s%n", target.rule(), format(target.value()),
+                    target.met() ? "met" : "NOT MET");
+        }
+        System.out.print(block);
+        System.out.println("written to " + out + " (" + slot.heading.substring(4) + ")");
     }
 
-    private void row(StringBuilder b, String label, String key, String target) {
-        b.append("| ").append(label).append(" | ").append(format(figures.get(key))).append(" | ")
-                .append(target == null ? "" : target).append(" |\n");
+    /** A scale as written in the blocks: {@code 10}, {@code 1}, {@code 0.05}. */
+    static String plain(double scale) {
+        return BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
+    }
+
+    private void pair(StringBuilder b, String label, String harness, String... wrk) {
+        b.append("| ").append(label).append(" | ").append(harness == null ? "" : format(figures.get(harness)))
+                .append(" | ");
+        // pair(b, label, key, null) passes a null array: a figure that wrk does not measure
+        for (int i = 0; wrk != null && i < wrk.length; i++) {
+            b.append(i > 0 ? " / " : "").append(format(figures.get(wrk[i])));
+        }
+        b.append(" |\n");
+    }
+
+    private void row(StringBuilder b, String label, String key) {
+        b.append("| ").append(label).append(" | ").append(format(figures.get(key))).append(" |\n");
     }
 
     private void cpuRow(StringBuilder b, String label, String phase) {
@@ -1155,6 +1504,9 @@ public final class Benchmark {
     }
 
     private static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
         if (value instanceof Double d) {
             return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3f", d);
         }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The benchmark's generator: the national shape, its counts, and the same requests from the same seed. */
 class NationalStudyTest {
@@ -78,5 +80,43 @@ class NationalStudyTest {
         List<NationalStudy.Write> part = tenth.selfAssessments().stream()
                 .filter(w -> w.body().contains("\"areaId\":\"" + area.id() + "\"")).toList();
         assertThat(part).hasSize(120).isEqualTo(full);
+    }
+
+    @Test
+    void tenTimesRepeatsTheGridWithAreasOfTheirOwnAboutAMillionEvents() {
+        NationalStudy ten = new NationalStudy(42, 10);
+        NationalStudy national = new NationalStudy(42, 1);
+        assertThat(ten.areas()).hasSize(3_520);
+        assertThat(ten.areas().stream().map(NationalStudy.Area::id).distinct()).hasSize(3_520);
+        // every county and theme pair ten times
+        assertThat(ten.areas().stream().collect(Collectors.groupingBy(a -> a.regionCode() + "/" + a.themeCode(),
+                Collectors.counting())).values()).hasSize(352).containsOnly(10L);
+        assertThat(ten.interviewAreas()).hasSize(300).doesNotHaveDuplicates();
+        assertThat(ten.setup()).hasSize(1 + 3 + 3_520);
+        assertThat(ten.selfAssessments()).hasSize(3_520 * 3 * 40);
+        assertThat(ten.interviews()).hasSize(300 * 3 * 18);
+        assertThat(ten.events()).isEqualTo(3_524 + 422_400 + 16_200 + 16_200 * 36);
+        // the national areas are the first of the grid's replicas, with the same requests
+        assertThat(ten.areas().subList(0, 352)).isEqualTo(national.areas());
+        NationalStudy.Area first = national.areas().get(5);
+        NationalStudy.Area copy = ten.areas().get(352 + 5);
+        assertThat(copy.id()).isEqualTo(first.id() + "-x1");
+        assertThat(copy.regionCode()).isEqualTo(first.regionCode());
+        List<NationalStudy.Write> inTen = ten.selfAssessments().stream()
+                .filter(w -> w.body().contains("\"areaId\":\"" + first.id() + "\"")).toList();
+        assertThat(inTen).hasSize(120).isEqualTo(national.selfAssessments().stream()
+                .filter(w -> w.body().contains("\"areaId\":\"" + first.id() + "\"")).toList());
+        // a replica draws from its own stream: not the answers of the area it copies
+        List<String> copied = ten.selfAssessments().stream()
+                .filter(w -> w.body().contains("\"areaId\":\"" + copy.id() + "\""))
+                .map(w -> w.body().replace(copy.id(), first.id())).toList();
+        assertThat(copied).hasSize(120).isNotEqualTo(inTen.stream().map(NationalStudy.Write::body).toList());
+    }
+
+    @Test
+    void aScaleOutsideTheSupportedRangeIsRefused() {
+        assertThatThrownBy(() -> new NationalStudy(42, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NationalStudy(42, NationalStudy.MAX_SCALE * 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
