@@ -121,7 +121,7 @@ public class ApiDocumentation {
             }
             operation.requestBody(body.content(new Content().addMediaType(type, media)));
         }
-        // springdoc's guesses (a 200 of "*/*" with the controller's Map or ResultJson) are replaced entirely
+        // springdoc's guesses (a 200 of "*/*" with whatever the controller returns) are replaced entirely
         ApiResponses responses = new ApiResponses();
         if (contract != null && contract.responses() != null) {
             contract.responses().forEach((status, answer) -> responses.addApiResponse(status, response(answer)));
@@ -193,8 +193,8 @@ public class ApiDocumentation {
     }
 
     /**
-     * The declared schemas in place of springdoc's (which describe the controllers' request records, Maps and
-     * ResultJson, not what travels): the declared ones and the Problem, plus any generated schema an operation
+     * The declared schemas in place of springdoc's (which describe the controllers' Java types, not always what
+     * travels): the declared ones and the Problem, plus any generated schema an operation
      * without a declaration still refers to.
      */
     @SuppressWarnings("rawtypes")
