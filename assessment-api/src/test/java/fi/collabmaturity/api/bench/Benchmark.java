@@ -1137,10 +1137,39 @@ public final class Benchmark {
         return args.getOrDefault("export-heap", Math.round(128 * Math.max(1, scale)) + "m");
     }
 
+    /** The heap the export figures were measured with: {@link #exportHeap()}, or twice it after a failure there. */
+    private String exportHeapUsed;
+
+    /**
+     * The export with {@link #exportHeap()}; when the application fails it there (an error status, such as the
+     * read-model store running out of memory), the failure is recorded ({@code export_failed}, a target not met) and
+     * the export measured again with twice the heap, so that the run still has its figures.
+     */
     private void export(Path data) throws Exception {
+        exportHeapUsed = exportHeap();
+        int status = export(data, exportHeapUsed, "app-export.log");
+        if (status != 200) {
+            figures.put("export_failed", "HTTP " + status + " with -Xmx" + exportHeapUsed + " (app-export.log)");
+            log("export failed with -Xmx%s: HTTP %d; measured again with twice the heap", exportHeapUsed, status);
+            String given = exportHeapUsed.toLowerCase(Locale.ROOT);
+            long mb = Long.parseLong(given.replaceAll("\\D", "")) * (given.endsWith("g") ? 1024 : 1);
+            exportHeapUsed = (2 * mb) + "m";
+            status = export(data, exportHeapUsed, "app-export-retry.log");
+            if (status != 200) {
+                throw new IllegalStateException("export: " + status + " with -Xmx" + exportHeapUsed);
+            }
+        }
+    }
+
+    private String exportHeapUsed() {
+        return exportHeapUsed == null ? exportHeap() : exportHeapUsed;
+    }
+
+    private int export(Path data, String heap, String logName) throws Exception {
         Path gcLog = work.resolve("export-gc.log");
-        List<String> jvm = List.of("-Xmx" + exportHeap(), "-Xlog:gc:file=" + gcLog);
-        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve("app-export.log"), jvm)) {
+        Files.deleteIfExists(gcLog);
+        List<String> jvm = List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog);
+        try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve(logName), jvm)) {
             port = app.port;
             awaitProjections("export restart");
             int gcLinesBefore = Files.readAllLines(gcLog).size();
@@ -1176,7 +1205,7 @@ public final class Benchmark {
             sampler.interrupt();
             sampler.join();
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("export: " + response.statusCode());
+                return response.statusCode();
             }
             Thread.sleep(500); // the GC log is written asynchronously
             List<String> gc = Files.readAllLines(gcLog);
@@ -1196,7 +1225,8 @@ public final class Benchmark {
             figures.put("export_zip_bytes", bytes);
             log("export: %d bytes in %.1f s; peak heap %d MB (GC log %d MB over %d collections, sampled %d MB), "
                     + "-Xmx%s", bytes, s, peakMb, gcPeak, collections, sampledPeak.get() / (1024 * 1024),
-                    exportHeap());
+                    heap);
+            return 200;
         }
     }
 
@@ -1228,9 +1258,14 @@ public final class Benchmark {
         if (scale == 1) {
             Number export = (Number) figures.get("export_s");
             Number heap = (Number) figures.get("export_peak_heap_mb");
+            if (figures.containsKey("export_failed")) {
+                out.add(new Target("export finishes with -Xmx" + exportHeap() + " (" + figures.get("export_failed")
+                        + ")", 0, false));
+            }
             if (export != null && heap != null) {
-                out.add(new Target("export_s < 10 (national study)", export.doubleValue(), export.doubleValue() < 10));
-                out.add(new Target("export_peak_heap_mb <= 128 (-Xmx" + exportHeap() + ")", heap.doubleValue(),
+                out.add(new Target("export_s < 10 (national study, -Xmx" + exportHeapUsed() + ")",
+                        export.doubleValue(), export.doubleValue() < 10));
+                out.add(new Target("export_peak_heap_mb <= 128 (-Xmx" + exportHeapUsed() + ")", heap.doubleValue(),
                         heap.doubleValue() <= 128));
             }
         }
@@ -1401,7 +1436,7 @@ public final class Benchmark {
                 .append(" self-assessments, ").append(study.interviewAreas().size())
                 .append(" interview areas\n");
         b.append("- application heap: ").append(args.getOrDefault("heap", "1g"))
-                .append(" for ingest, queries and replay; ").append(exportHeap()).append(" for the export\n");
+                .append(" for ingest, queries and replay; ").append(exportHeapUsed()).append(" for the export\n");
         for (String note : notes) {
             b.append("- ").append(note).append('\n');
         }
@@ -1444,7 +1479,7 @@ public final class Benchmark {
         row(b, "replay store floor, s (the final read models bulk-inserted into a fresh embedded store)",
                 "replay_store_floor_s");
         row(b, "export, s (with excerpts and comments)", "export_s");
-        row(b, "export peak heap, MB (-Xmx" + exportHeap() + ")", "export_peak_heap_mb");
+        row(b, "export peak heap, MB (-Xmx" + exportHeapUsed() + ")", "export_peak_heap_mb");
         row(b, "export zip, bytes", "export_zip_bytes");
         row(b, "events in the log", "events_total");
 

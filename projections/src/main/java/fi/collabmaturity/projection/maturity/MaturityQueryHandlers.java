@@ -67,18 +67,16 @@ public final class MaturityQueryHandlers {
     @QueryHandler
     public OverviewResult overview(OverviewQuery q) {
         AsOf asOf = asOf();
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", q.studyId()),
-                Filters.eq("waveId", q.waveId())));
-        if (q.regionCode() != null) {
-            filters.add(Filters.eq("regionCode", q.regionCode()));
-        }
-        if (q.interfaceTheme() != null) {
-            filters.add(Filters.eq("interfaceTheme", q.interfaceTheme()));
-        }
-        List<StoredOverviewCell> cells = database.getCollection(MaturityCollections.OVERVIEWS,
-                StoredOverviewCell.class).find(Filters.and(filters)).into(new ArrayList<>());
+        // one read by _id (the embedded store ignores secondary indexes): the cells of the study's registered areas
+        StudyContext study = study(q.studyId());
+        List<String> ids = study.areas().keySet().stream().map(a -> Ids.areaWave(q.studyId(), a, q.waveId())).toList();
+        List<StoredOverviewCell> cells = ids.isEmpty() ? new ArrayList<>()
+                : database.getCollection(MaturityCollections.OVERVIEWS, StoredOverviewCell.class)
+                        .find(Filters.in("_id", ids)).into(new ArrayList<>());
+        cells.removeIf(c -> (q.regionCode() != null && !q.regionCode().equals(c.regionCode()))
+                || (q.interfaceTheme() != null && !q.interfaceTheme().equals(c.interfaceTheme())));
         cells.sort(Comparator.comparing(StoredOverviewCell::areaId));
-        Framework framework = cells.isEmpty() ? study(q.studyId()).framework()
+        Framework framework = cells.isEmpty() ? study.framework()
                 : frameworks.get(cells.get(0).framework().id(), cells.get(0).framework().version());
         List<String> dimensions = framework.dimensions().stream().map(d -> d.code()).toList();
         return new OverviewResult(q.studyId(), q.waveId(), asOf, ResultParts.FrameworkRef.of(framework), dimensions,

@@ -175,8 +175,10 @@ public final class ResultBuilder {
         }
         Map<String, StoredProfile> stored = new HashMap<>();
         if (readStored) {
-            profiles(database).find(Filters.and(Filters.eq("studyId", studyId),
-                    Filters.in("areaId", List.copyOf(areas.keySet())))).forEach(p -> stored.put(p.id(), p));
+            // by _id: the embedded store ignores secondary indexes, so a query by studyId and areaId reads every profile
+            List<String> profileIds = new ArrayList<>();
+            areas.keySet().forEach(a -> study.waves().forEach(w -> profileIds.add(Ids.areaWave(studyId, a, w))));
+            profiles(database).find(Filters.in("_id", profileIds)).forEach(p -> stored.put(p.id(), p));
         }
         Map<String, Document> areaDocs = new HashMap<>();
         database.getCollection(MaturityCollections.AREAS)
