@@ -2,8 +2,6 @@ package fi.collabmaturity.projection.maturity;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -48,7 +46,7 @@ public class MaturityProjection {
      * cells per area and wave. 3: informants in the evidence, stage ranges and score intervals in the profiles, an
      * area's target profiles per wave ({@link TargetProfiles}), the policy's change threshold.
      */
-    public static final int LAYOUT = 3;
+    public static final int LAYOUT = 4;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private final MongoDatabase database;
@@ -57,15 +55,6 @@ public class MaturityProjection {
     public MaturityProjection(MongoDatabase database, ResultBuilder results) {
         this.database = database;
         this.results = results;
-        ensureIndexes();
-    }
-
-    /** The overview of a wave and an area's profiles are read by these. */
-    private void ensureIndexes() {
-        database.getCollection(MaturityCollections.OVERVIEWS).createIndex(Indexes.ascending("studyId", "waveId"),
-                new IndexOptions().name("rows_of_wave"));
-        database.getCollection(MaturityCollections.PROFILES).createIndex(Indexes.ascending("studyId", "areaId"),
-                new IndexOptions().name("profiles_of_area"));
     }
 
     @EventHandler
@@ -193,7 +182,6 @@ public class MaturityProjection {
     @ResetHandler
     void reset() {
         ReadModelReset.drop(database, MaturityCollections.ALL);
-        ensureIndexes();
     }
 
     private static String findingKey(String interviewId, String findingId) {

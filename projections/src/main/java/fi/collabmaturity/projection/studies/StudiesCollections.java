@@ -15,8 +15,13 @@ public final class StudiesCollections {
     static final String QUESTIONNAIRE_LINKS = "questionnaire_links";
     /** The answers of questionnaires by their withdrawal code's hash, for withdrawal by code. */
     static final String QUESTIONNAIRE_CODES = "questionnaire_codes";
+    /**
+     * The self-assessments of one respondent of an area in a wave, by {@code _id} (the embedded store ignores
+     * secondary indexes, and a query by those fields read every self-assessment on each submission).
+     */
+    static final String RESPONDENT_ANSWERS = "respondent_answers";
     static final String[] ALL = {STUDIES, AREAS, INTERVIEWS, SELF_ASSESSMENTS, THEMES, ACCOUNTS, QUESTIONNAIRES,
-            QUESTIONNAIRE_LINKS, QUESTIONNAIRE_CODES};
+            QUESTIONNAIRE_LINKS, QUESTIONNAIRE_CODES, RESPONDENT_ANSWERS};
 
     private StudiesCollections() {
     }

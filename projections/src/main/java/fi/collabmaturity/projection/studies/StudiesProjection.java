@@ -73,7 +73,7 @@ public class StudiesProjection {
      * MaturityProjection). 3: an area's target profiles per wave ({@link TargetProfiles}). 4: questionnaires,
      * their links and withdrawal codes ({@link QuestionnaireDocuments}).
      */
-    public static final int LAYOUT = 4;
+    public static final int LAYOUT = 5;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final String USER = "username";
@@ -277,6 +277,9 @@ public class StudiesProjection {
                 Updates.set("withdrawn", false),
                 Updates.set("submittedAt", at.toString()),
                 Updates.set("submittedBy", user)));
+
+        stage(StudiesCollections.RESPONDENT_ANSWERS, Ids.respondentOfAreaWave(e.studyId(), e.areaId(), e.waveId(),
+                e.respondent()), null, Updates.addToSet("answers", e.selfAssessmentId()));
     }
 
     @EventHandler
@@ -341,11 +344,8 @@ public class StudiesProjection {
         ensureIndexes();
     }
 
-    /** For StudiesQueries.answerBy: one respondent's answers of an area in a wave. */
+    /** For the questionnaires of a wave (a production MongoDB uses it; the embedded store ignores it). */
     private void ensureIndexes() {
-        database.getCollection(StudiesCollections.SELF_ASSESSMENTS).createIndex(
-                Indexes.ascending("studyId", "areaId", "waveId", "respondent"),
-                new IndexOptions().name("answers_of_respondent"));
         database.getCollection(StudiesCollections.QUESTIONNAIRES).createIndex(
                 Indexes.ascending("studyId", "waveId"), new IndexOptions().name("questionnaires_of_wave"));
     }

@@ -236,17 +236,26 @@ public final class StudiesQueries {
 
     /**
      * A self-assessment, not withdrawn, by this respondent (participant reference) of the area in the wave, other
-     * than {@code except} (if not null); by the index {@link StudiesProjection} keeps for it.
+     * than {@code except} (if not null), the earliest submitted; read by {@code _id} only (see
+     * {@link StudiesCollections#RESPONDENT_ANSWERS}).
      */
     public Optional<String> answerBy(String studyId, String areaId, String waveId, String respondent, String except) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("studyId", studyId), Filters.eq("areaId", areaId),
-                Filters.eq("waveId", waveId), Filters.eq("respondent", respondent), Filters.eq("withdrawn", false)));
-        if (except != null) {
-            filters.add(Filters.ne("_id", except));
+        Document answers = collection(StudiesCollections.RESPONDENT_ANSWERS)
+                .find(Filters.eq("_id", Ids.respondentOfAreaWave(studyId, areaId, waveId, respondent))).first();
+        if (answers == null) {
+            return Optional.empty();
         }
-        Document found = collection(StudiesCollections.SELF_ASSESSMENTS).find(Filters.and(filters))
-                .projection(new Document("_id", 1)).sort(Sorts.ascending("submittedAt", "_id")).first();
-        return Optional.ofNullable(found).map(d -> d.getString("_id"));
+        List<String> ids = answers.getList("answers", String.class).stream().filter(id -> !id.equals(except))
+                .toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Document> found = collection(StudiesCollections.SELF_ASSESSMENTS).find(Filters.in("_id", ids))
+                .projection(new Document("withdrawn", 1).append("submittedAt", 1)).into(new ArrayList<>());
+        return found.stream().filter(d -> !Boolean.TRUE.equals(d.getBoolean("withdrawn")))
+                .min(Comparator.comparing((Document d) -> String.valueOf(d.getString("submittedAt")))
+                        .thenComparing(d -> d.getString("_id")))
+                .map(d -> d.getString("_id"));
     }
 
     /** A page of the accounts that exist (not deleted), by username. */

@@ -13,4 +13,9 @@ public final class Ids {
     public static String areaWave(String studyId, String areaId, String waveId) {
         return studyId + "/" + areaId + "/" + waveId;
     }
+
+    /** The respondent (a participant reference) last: area and wave ids hold no slash, a reference may. */
+    public static String respondentOfAreaWave(String studyId, String areaId, String waveId, String respondent) {
+        return areaWave(studyId, areaId, waveId) + "/" + respondent;
+    }
 }

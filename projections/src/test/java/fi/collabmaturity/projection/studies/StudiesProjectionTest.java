@@ -108,6 +108,31 @@ class StudiesProjectionTest {
     }
 
     @Test
+    void aRespondentsEarliestAnswerNotWithdrawnIsFoundByAreaAndWave() {
+        SelfAssessmentSubmitted first = submitted("sa1", "R-1", Map.of("trust", new BigDecimal("2.0")));
+        SelfAssessmentSubmitted second = submitted("sa2", "R-1", Map.of("trust", new BigDecimal("3.0")));
+        SelfAssessmentSubmitted other = submitted("sa3", "R-2", Map.of("trust", new BigDecimal("1.0")));
+        batches.handle(List.of(study(), wave(), batches.tracked("SelfAssessment", "sa1", first, "maija"),
+                batches.tracked("SelfAssessment", "sa2", second, "maija"),
+                batches.tracked("SelfAssessment", "sa3", other, "maija")));
+        StudiesQueries queries = new StudiesQueries(database);
+        String respondent = first.respondent();
+        assertThat(second.respondent()).isEqualTo(respondent);
+
+        assertThat(queries.answerBy(STUDY, "a1", "w1", respondent, null)).contains("sa1");
+        assertThat(queries.answerBy(STUDY, "a1", "w1", respondent, "sa1")).contains("sa2");
+        assertThat(queries.answerBy(STUDY, "a1", "w1", other.respondent(), null)).contains("sa3");
+        assertThat(queries.answerBy(STUDY, "a1", "w1", other.respondent(), "sa3")).isEmpty();
+        assertThat(queries.answerBy(STUDY, "a1", "w2", respondent, null)).isEmpty();
+        assertThat(queries.answerBy(STUDY, "a2", "w1", respondent, null)).isEmpty();
+
+        batches.handle(List.of(batches.tracked("SelfAssessment", "sa1",
+                new SelfAssessmentWithdrawn("sa1", STUDY, "a1", "w1", "duplicate"), "kalle")));
+        assertThat(queries.answerBy(STUDY, "a1", "w1", respondent, null)).contains("sa2");
+        assertThat(queries.answerBy(STUDY, "a1", "w1", respondent, "sa2")).isEmpty();
+    }
+
+    @Test
     void handlingTheSameBatchAgainGivesTheSameDocuments() {
         List<EventMessage<?>> batch = List.of(study(), wave(),
                 batches.tracked("SelfAssessment", "sa1", submitted("sa1", "R-1",
