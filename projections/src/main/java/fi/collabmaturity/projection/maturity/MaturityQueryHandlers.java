@@ -34,6 +34,9 @@ import java.util.TreeMap;
  * projection had got, read before the document, so the document is at least that new) is added per request.
  * Reliability is computed here from the double codings, which are small and read by {@code _id}.
  *
+ * <p>An answer is kept in memory for the position it was read at ({@link AnswerMemo}): decoding the stored records
+ * is most of what a read costs, and the same question at the same position has the same answer.
+ *
  * <p>Results not kept yet (a study or area whose events the projection has not reached) are those of no evidence.
  */
 public final class MaturityQueryHandlers {
@@ -43,6 +46,7 @@ public final class MaturityQueryHandlers {
     private final ProgressQueries progress;
     private final ResultBuilder builder;
     private final FrameworkCatalog frameworks;
+    private final AnswerMemo answers = new AnswerMemo(AnswerMemo.CAPACITY);
 
     public MaturityQueryHandlers(MongoDatabase database, ProgressQueries progress, FrameworkCatalog frameworks) {
         this.database = database;
@@ -54,6 +58,10 @@ public final class MaturityQueryHandlers {
     @QueryHandler
     public ProfileResult profile(ProfileQuery q) {
         AsOf asOf = asOf();
+        return answers.answer(q, asOf.position(), () -> readProfile(q, asOf));
+    }
+
+    private ProfileResult readProfile(ProfileQuery q, AsOf asOf) {
         String id = Ids.areaWave(q.studyId(), q.areaId(), q.waveId());
         StoredProfile stored = ResultBuilder.profiles(database).find(Filters.eq("_id", id)).first();
         if (stored == null) {
@@ -67,6 +75,10 @@ public final class MaturityQueryHandlers {
     @QueryHandler
     public OverviewResult overview(OverviewQuery q) {
         AsOf asOf = asOf();
+        return answers.answer(q, asOf.position(), () -> readOverview(q, asOf));
+    }
+
+    private OverviewResult readOverview(OverviewQuery q, AsOf asOf) {
         // one read by _id (the embedded store ignores secondary indexes): the cells of the study's registered areas
         StudyContext study = study(q.studyId());
         List<String> ids = study.areas().keySet().stream().map(a -> Ids.areaWave(q.studyId(), a, q.waveId())).toList();
@@ -86,6 +98,10 @@ public final class MaturityQueryHandlers {
     @QueryHandler
     public TrajectoryResult trajectory(TrajectoryQuery q) {
         AsOf asOf = asOf();
+        return answers.answer(q, asOf.position(), () -> readTrajectory(q, asOf));
+    }
+
+    private TrajectoryResult readTrajectory(TrajectoryQuery q, AsOf asOf) {
         StoredTrajectory stored = database.getCollection(MaturityCollections.TRAJECTORIES, StoredTrajectory.class)
                 .find(Filters.eq("_id", Ids.area(q.studyId(), q.areaId()))).first();
         if (stored == null) {
@@ -97,6 +113,10 @@ public final class MaturityQueryHandlers {
     @QueryHandler
     public PathResult path(PathQuery q) {
         AsOf asOf = asOf();
+        return answers.answer(q, asOf.position(), () -> readPath(q, asOf));
+    }
+
+    private PathResult readPath(PathQuery q, AsOf asOf) {
         String id = StoredPath.id(q.studyId(), q.areaId(), q.waveId(), q.language());
         StoredPath stored = database.getCollection(MaturityCollections.PATHS, StoredPath.class)
                 .find(Filters.eq("_id", id)).first();
@@ -116,6 +136,10 @@ public final class MaturityQueryHandlers {
     @QueryHandler
     public ReliabilityResult reliability(ReliabilityQuery q) {
         AsOf asOf = asOf();
+        return answers.answer(q, asOf.position(), () -> readReliability(q, asOf));
+    }
+
+    private ReliabilityResult readReliability(ReliabilityQuery q, AsOf asOf) {
         StudyContext study = study(q.studyId());
         Framework framework = study.framework();
         List<String> waveIds = q.waveId() == null ? study.waves() : List.of(q.waveId());
