@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Answers the maturity results from the documents the projection keeps in their shapes: a profile, trajectory or
@@ -57,8 +58,7 @@ public final class MaturityQueryHandlers {
 
     @QueryHandler
     public ProfileResult profile(ProfileQuery q) {
-        AsOf asOf = asOf();
-        return answers.answer(q, asOf.position(), () -> readProfile(q, asOf));
+        return remembered(q, asOf -> readProfile(q, asOf));
     }
 
     private ProfileResult readProfile(ProfileQuery q, AsOf asOf) {
@@ -74,8 +74,7 @@ public final class MaturityQueryHandlers {
 
     @QueryHandler
     public OverviewResult overview(OverviewQuery q) {
-        AsOf asOf = asOf();
-        return answers.answer(q, asOf.position(), () -> readOverview(q, asOf));
+        return remembered(q, asOf -> readOverview(q, asOf));
     }
 
     private OverviewResult readOverview(OverviewQuery q, AsOf asOf) {
@@ -97,8 +96,7 @@ public final class MaturityQueryHandlers {
 
     @QueryHandler
     public TrajectoryResult trajectory(TrajectoryQuery q) {
-        AsOf asOf = asOf();
-        return answers.answer(q, asOf.position(), () -> readTrajectory(q, asOf));
+        return remembered(q, asOf -> readTrajectory(q, asOf));
     }
 
     private TrajectoryResult readTrajectory(TrajectoryQuery q, AsOf asOf) {
@@ -112,8 +110,7 @@ public final class MaturityQueryHandlers {
 
     @QueryHandler
     public PathResult path(PathQuery q) {
-        AsOf asOf = asOf();
-        return answers.answer(q, asOf.position(), () -> readPath(q, asOf));
+        return remembered(q, asOf -> readPath(q, asOf));
     }
 
     private PathResult readPath(PathQuery q, AsOf asOf) {
@@ -135,8 +132,7 @@ public final class MaturityQueryHandlers {
      */
     @QueryHandler
     public ReliabilityResult reliability(ReliabilityQuery q) {
-        AsOf asOf = asOf();
-        return answers.answer(q, asOf.position(), () -> readReliability(q, asOf));
+        return remembered(q, asOf -> readReliability(q, asOf));
     }
 
     private ReliabilityResult readReliability(ReliabilityQuery q, AsOf asOf) {
@@ -166,6 +162,12 @@ public final class MaturityQueryHandlers {
         KrippendorffAlpha.Result result = KrippendorffAlpha.compute(KrippendorffAlpha.Metric.ORDINAL, units.values());
         return new ReliabilityResult(result.metric().code(), Numbers.round3(result.alpha()), result.units(),
                 result.coders(), result.pairableValues(), result.reason(), asOf, q.waveId());
+    }
+
+    /** The answer at the projection's current position: remembered, or read (with that asOf) and remembered. */
+    private <T> T remembered(Object query, Function<AsOf, T> read) {
+        AsOf asOf = asOf();
+        return answers.answer(query, asOf.position(), () -> read.apply(asOf));
     }
 
     private AsOf asOf() {
