@@ -70,7 +70,7 @@ public final class StudyLogFold {
     private final Map<String, WaveRecord> waves = new HashMap<>();
     private final Map<String, AreaRecord> areas = new HashMap<>();
     private final Map<String, InterviewRecord> interviews = new HashMap<>();
-    private final Map<String, FindingRecord> findings = new HashMap<>();
+    private final Map<FindingKey, FindingRecord> findings = new HashMap<>();
     private final Map<String, SelfAssessmentRecord> selfAssessments = new HashMap<>();
     /**
      * The questionnaire of each self-assessment sent through one; kept apart because the questionnaire's event may
@@ -80,6 +80,13 @@ public final class StudyLogFold {
     private final Map<String, InterfaceTheme> addedThemes = new LinkedHashMap<>();
     /** One instance per distinct person, so that 40 answers of one respondent share their strings. */
     private final Map<PersonAttributes, PersonAttributes> people = new HashMap<>();
+    /**
+     * One instance per distinct id or code of few values (areas, waves, interviews, findings and segments within
+     * their interview, dimensions, coders, codes): each
+     * event arrives with strings of its own, and at the national scale those copies alone were a fifth of the heap
+     * an export at -Xmx128m had.
+     */
+    private final Map<String, String> shared = new HashMap<>();
 
     public StudyLogFold(String studyId, ExportOptions options, PersonalDataSealer sealer, FrameworkCatalog frameworks,
                         RegionCatalog regions) {
@@ -134,16 +141,16 @@ public final class StudyLogFold {
             areas.computeIfPresent(e.areaId(), (id, a) -> a.withTargetProfile(
                     new TargetProfileSetting(e.fromWaveId(), e.targetProfile(), e.rationale(), false)));
         } else if (event instanceof InterviewRecorded e && mine(e.studyId())) {
-            interviews.put(e.interviewId(), new InterviewRecord(e.interviewId(), e.waveId(), e.conductedOn(),
-                    informant(e), e.informant()));
+            interviews.put(e.interviewId(), new InterviewRecord(shared(e.interviewId()), shared(e.waveId()),
+                    e.conductedOn(), informant(e), e.informant()));
         } else if (event instanceof FindingRecorded e && mine(e.studyId())) {
-            findings.put(findingKey(e.interviewId(), e.findingId()), new FindingRecord(e.interviewId(),
-                    e.findingId(), e.segmentId(), e.areaId(), e.waveId(), e.dimension(), e.stage(),
-                    e.codes() == null ? List.of() : e.codes(), e.coder(), 1, excerpt(e.excerpt())));
+            findings.put(findingKey(e.interviewId(), e.findingId()), new FindingRecord(shared(e.interviewId()),
+                    shared(e.findingId()), shared(e.segmentId()), shared(e.areaId()), shared(e.waveId()), shared(e.dimension()),
+                    e.stage(), codes(e.codes()), shared(e.coder()), 1, excerpt(e.excerpt())));
         } else if (event instanceof FindingRecoded e && mine(e.studyId())) {
             findings.computeIfPresent(findingKey(e.interviewId(), e.findingId()), (k, f) -> new FindingRecord(
-                    f.interviewId(), f.findingId(), f.segmentId(), f.areaId(), f.waveId(), e.dimension(), e.stage(),
-                    e.codes() == null ? List.of() : e.codes(), f.coder(), e.revision(), excerpt(e.excerpt())));
+                    f.interviewId(), f.findingId(), f.segmentId(), f.areaId(), f.waveId(), shared(e.dimension()),
+                    e.stage(), codes(e.codes()), f.coder(), e.revision(), excerpt(e.excerpt())));
         } else if (event instanceof FindingWithdrawn e && mine(e.studyId())) {
             findings.remove(findingKey(e.interviewId(), e.findingId()));
         } else if (event instanceof SelfAssessmentSubmitted e && mine(e.studyId())) {
@@ -210,7 +217,7 @@ public final class StudyLogFold {
                 comments[i] = details.get().comments().get(code);
             }
         }
-        return new SelfAssessmentRecord(e.selfAssessmentId(), e.areaId(), e.waveId(), respondent,
+        return new SelfAssessmentRecord(e.selfAssessmentId(), shared(e.areaId()), shared(e.waveId()), respondent,
                 details.map(RespondentDetails::kind).orElse(null),
                 details.map(RespondentDetails::groupSize).orElse(null), answers, comments, collectionMode, null);
     }
@@ -222,11 +229,23 @@ public final class StudyLogFold {
         return sealer.open(sealed, Excerpt.class).map(Excerpt::text).orElse(null);
     }
 
+    private String shared(String value) {
+        return value == null ? null : shared.computeIfAbsent(value, v -> v);
+    }
+
+    private List<String> codes(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().map(this::shared).toList();
+    }
+
     private PersonAttributes person(PersonAttributes p) {
         return people.computeIfAbsent(p, x -> x);
     }
 
-    private static String findingKey(String interviewId, String findingId) {
-        return interviewId + '\u0000' + findingId;
+    private FindingKey findingKey(String interviewId, String findingId) {
+        return new FindingKey(shared(interviewId), shared(findingId));
+    }
+
+    /** A finding's id is unique within its interview. */
+    private record FindingKey(String interviewId, String findingId) {
     }
 }
