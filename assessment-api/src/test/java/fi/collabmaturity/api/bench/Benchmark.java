@@ -1149,7 +1149,8 @@ public final class Benchmark {
         exportHeapUsed = exportHeap();
         int status = export(data, exportHeapUsed, "app-export.log");
         if (status != 200) {
-            figures.put("export_failed", "HTTP " + status + " with -Xmx" + exportHeapUsed + " (app-export.log)");
+            figures.put("export_failed", (status == 0 ? "no answer" : "HTTP " + status) + " with -Xmx"
+                    + exportHeapUsed + " (app-export.log)");
             log("export failed with -Xmx%s: HTTP %d; measured again with twice the heap", exportHeapUsed, status);
             String given = exportHeapUsed.toLowerCase(Locale.ROOT);
             long mb = Long.parseLong(given.replaceAll("\\D", "")) * (given.endsWith("g") ? 1024 : 1);
@@ -1168,7 +1169,9 @@ public final class Benchmark {
     private int export(Path data, String heap, String logName) throws Exception {
         Path gcLog = work.resolve("export-gc.log");
         Files.deleteIfExists(gcLog);
-        List<String> jvm = List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog);
+        // out of heap, the application ends at once: left running, an OutOfMemoryError in Tomcat's poller left the
+        // request unanswered until the client's timeout
+        List<String> jvm = List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-XX:+ExitOnOutOfMemoryError");
         try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve(logName), jvm)) {
             port = app.port;
             awaitProjections("export restart");
@@ -1190,20 +1193,27 @@ public final class Benchmark {
             sampler.setDaemon(true);
             sampler.start();
             long t = System.nanoTime();
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/api/v1/studies/"
-                            + NationalStudy.STUDY + "/export?include=excerpts,comments"))
-                    .header("Authorization", auth).timeout(Duration.ofMinutes(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
             long bytes = 0;
-            try (InputStream in = response.body()) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    bytes += n;
+            try {
+                response = http.send(HttpRequest.newBuilder(uri("/api/v1/studies/"
+                                + NationalStudy.STUDY + "/export?include=excerpts,comments"))
+                        .header("Authorization", auth).timeout(Duration.ofMinutes(30)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        bytes += n;
+                    }
                 }
+            } catch (IOException e) {
+                log("export: the connection ended without a whole answer (%s); see %s", e, logName);
+                return 0;
+            } finally {
+                sampler.interrupt();
+                sampler.join();
             }
             double s = seconds(t);
-            sampler.interrupt();
-            sampler.join();
             if (response.statusCode() != 200) {
                 return response.statusCode();
             }

@@ -222,13 +222,16 @@ public final class NationalStudy {
         return out;
     }
 
-    /** Events the generated requests record: one per request (the account events of a first start not counted). */
+    /**
+     * Events the generated requests record: one per request, and two per self-assessment (the respondent's slot in
+     * the area and wave is taken, then the answers submitted); the account events of a first start not counted.
+     */
     public long events() {
         long findings = 0;
         for (InterviewScript script : interviews()) {
             findings += 1 + script.findings().size();
         }
-        return setup().size() + (long) areas.size() * waves.size() * RESPONDENTS + findings;
+        return setup().size() + 2L * areas.size() * waves.size() * RESPONDENTS + findings;
     }
 
     /** The area's starting level per dimension, in [1.2, 2.4]: most areas start between cooperation and coordination. */

@@ -54,7 +54,7 @@ class NationalStudyTest {
         }
         assertThat(segments).isEqualTo(30L * 3 * 18 * 30);
         assertThat(secondCodings * 5).isEqualTo(segments);
-        assertThat(study.events()).isEqualTo(356 + 42_240 + 1_620 + 48_600 + 9_720);
+        assertThat(study.events()).isEqualTo(356 + 2 * 42_240 + 1_620 + 48_600 + 9_720);
     }
 
     @Test
@@ -95,7 +95,7 @@ class NationalStudyTest {
         assertThat(ten.setup()).hasSize(1 + 3 + 3_520);
         assertThat(ten.selfAssessments()).hasSize(3_520 * 3 * 40);
         assertThat(ten.interviews()).hasSize(300 * 3 * 18);
-        assertThat(ten.events()).isEqualTo(3_524 + 422_400 + 16_200 + 16_200 * 36);
+        assertThat(ten.events()).isEqualTo(3_524 + 2 * 422_400 + 16_200 + 16_200 * 36);
         // the national areas are the first of the grid's replicas, with the same requests
         assertThat(ten.areas().subList(0, 352)).isEqualTo(national.areas());
         NationalStudy.Area first = national.areas().get(5);
