@@ -195,6 +195,7 @@ public final class Benchmark {
             app = null;
         }
         figures.put("events_total", eventsTotal);
+        notes.add("data folder after ingest, queries and replay: " + fileSizes(data));
         baselines(data, answers.size());
         export(data);
         ingestByImport(setup, answers);
@@ -288,6 +289,23 @@ public final class Benchmark {
             jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(recording + ".jfr") + ",settings=profile");
         }
         return jvm;
+    }
+
+    /** The sizes of the embedded default's files, MB. */
+    private static String fileSizes(Path data) throws IOException {
+        try (var files = Files.list(data)) {
+            return files.filter(f -> f.toString().endsWith(".mv.db")).sorted()
+                    .map(f -> String.format(Locale.ROOT, "%s %.0f MB", f.getFileName(), size(f) / 1e6))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String loadAverage() {

@@ -50,6 +50,13 @@ public class EventLogConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** Closed before the pool (it uses it), so a rewrite in progress finishes before the database closes. */
+    @Bean(destroyMethod = "close")
+    EmbeddedEventLogCompaction eventLogCompaction(StorageProperties properties, DataSource dataSource) {
+        return properties.embeddedEventLog() ? EmbeddedEventLogCompaction.every(dataSource)
+                : EmbeddedEventLogCompaction.none();
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
