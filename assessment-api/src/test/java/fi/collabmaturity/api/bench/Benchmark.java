@@ -195,7 +195,7 @@ public final class Benchmark {
             app = null;
         }
         figures.put("events_total", eventsTotal);
-        notes.add("data folder after ingest, queries and replay: " + fileSizes(data));
+        notes.add("data folder after ingest, queries and replay, once the application has stopped: " + fileSizes(data));
         baselines(data, answers.size());
         export(data);
         ingestByImport(setup, answers);

@@ -88,10 +88,14 @@ public class EventLogConfiguration {
      * The database closes with its last connection (the pool's, at the end of the application's shutdown), not in
      * H2's own shutdown hook, which ran beside Spring's and closed it under the processors still reading events (an
      * error in the log at every stop). WRITE_DELAY=0: every commit is on disk when it returns (with H2's default of
-     * 500 ms a killed process loses the last half second of committed events).
+     * 500 ms a killed process loses the last half second of committed events). MAX_COMPACT_TIME=10000: a normal
+     * stop gives the file back the space freed while it was open (up to 10 s; H2's default of 200 ms left a file of
+     * 1.96 GB with 10 % of it in use after the national benchmark, which 3 s brought down to 177 MB);
+     * {@link EmbeddedEventLogCompaction} keeps the chunks themselves filled while it runs.
      */
     public static String h2Url(Path dataFolder) {
-        return "jdbc:h2:file:" + dataFolder.resolve("events") + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataFolder.resolve("events")
+                + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=10000";
     }
 
     /**

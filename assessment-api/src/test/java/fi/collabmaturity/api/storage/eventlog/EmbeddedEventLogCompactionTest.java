@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +33,7 @@ class EmbeddedEventLogCompactionTest {
     void rewritesTheSparseChunksThatOneCommitPerAppendLeavesAndKeepsEveryRow() throws SQLException {
         int steps = 0;
         try (HikariDataSource dataSource = dataSource()) {
-            createTable(dataSource);
+            createTable(dataSource, true);
             append(dataSource, 0, COMMITS);
             EmbeddedEventLogCompaction compaction = EmbeddedEventLogCompaction.onDemand(dataSource);
             int before = compaction.chunksFillRate();
@@ -53,6 +55,20 @@ class EmbeddedEventLogCompactionTest {
     }
 
     @Test
+    void aNormalStopGivesTheFileBackTheSpaceFreedWhileItWasOpen() throws SQLException, IOException {
+        long open;
+        try (HikariDataSource dataSource = dataSource()) {
+            createTable(dataSource, false);
+            append(dataSource, 0, COMMITS);
+            open = Files.size(folder.resolve("events.mv.db"));
+        }
+        assertThat(Files.size(folder.resolve("events.mv.db"))).isLessThan(open / 4);
+        try (HikariDataSource reopened = dataSource()) {
+            assertThat(rows(reopened)).isEqualTo(COMMITS);
+        }
+    }
+
+    @Test
     void onPostgresqlThereIsNothingToCompact() throws SQLException {
         EmbeddedEventLogCompaction none = EmbeddedEventLogCompaction.none();
         assertThat(none.step()).isFalse();
@@ -68,10 +84,12 @@ class EmbeddedEventLogCompactionTest {
         return new HikariDataSource(config);
     }
 
-    private static void createTable(HikariDataSource dataSource) throws SQLException {
+    private static void createTable(HikariDataSource dataSource, boolean oldAtOnce) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // H2 rewrites only chunks older than its retention time (45 s by default): here they are old at once
-            s.execute("SET RETENTION_TIME 0");
+            if (oldAtOnce) {
+                // H2 rewrites only chunks older than its retention time (45 s by default): here they are old at once
+                s.execute("SET RETENTION_TIME 0");
+            }
             s.execute("CREATE TABLE entry (globalIndex BIGINT PRIMARY KEY, eventIdentifier VARCHAR(255) NOT NULL "
                     + "UNIQUE, payload BYTEA NOT NULL)");
         }
