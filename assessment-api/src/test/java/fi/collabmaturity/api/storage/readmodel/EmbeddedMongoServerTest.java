@@ -146,6 +146,38 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void aNormalStopGivesTheFileBackTheSpaceFreedWhileItWasOpen() throws java.io.IOException {
+        Path file = dir.resolve("store.mv.db");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                .open();
+        CommitBetweenCommands backend = new CommitBetweenCommands(store, 50);
+        MongoServer server = new MongoServer(backend);
+        String padding = "x".repeat(1_000);
+        long open;
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            MongoCollection<Document> things = client.getDatabase("app").getCollection("things");
+            // each round rewrites every document and is committed as its own chunk, as a rebuild's batches are
+            for (int round = 0; round < 60; round++) {
+                for (int i = 0; i < 100; i++) {
+                    things.updateOne(Filters.eq("_id", "thing-" + i), Updates.combine(Updates.set("round", round),
+                            Updates.set("padding", padding)), new UpdateOptions().upsert(true));
+                }
+                backend.commit();
+            }
+            open = java.nio.file.Files.size(file);
+        }
+        server.shutdownNow();
+        assertThat(java.nio.file.Files.size(file)).isLessThan(open / 4);
+
+        try (EmbeddedMongoServer embedded = new EmbeddedMongoServer(file);
+             MongoClient client = MongoClients.create(embedded.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("app").getCollection("things");
+            assertThat(things.countDocuments()).isEqualTo(100);
+            assertThat(things.find(Filters.eq("_id", "thing-42")).first()).containsEntry("round", 59);
+        }
+    }
+
+    @Test
     void keepsItsIndexesAcrossARestart() {
         Path file = dir.resolve("store.mv.db");
         try (EmbeddedMongoServer embedded = new EmbeddedMongoServer(file);
