@@ -109,6 +109,12 @@ class ScoringThroughApiTest {
 
         // the overview: a cell per area, the same figures as the profile; a2 has one interview unit, too few
         JsonNode overview = get(S + "/overview?waveId=w1");
+        // written once per answer (SerializedOverviews), so with its length rather than in chunks
+        ApiClient.Response written = api.get(S + "/overview?waveId=w1&minPosition=" + last);
+        assertThat(written.raw().headers().firstValueAsLong("Content-Length")).hasValue(written.raw().body()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(api.get(S + "/overview?waveId=w1&minPosition=" + last).raw().body())
+                .isEqualTo(written.raw().body());
         assertThat(overview.path("areas").findValuesAsText("areaId")).containsExactly("a1", "a2");
         assertThat(overview.path("areas").get(0).path("overall").path("score").asDouble()).isEqualTo(1.401);
         assertThat(overview.path("areas").get(0).path("dimensions").path("trust").path("score").asDouble())
