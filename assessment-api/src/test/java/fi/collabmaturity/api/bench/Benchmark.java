@@ -295,16 +295,8 @@ public final class Benchmark {
     private static String fileSizes(Path data) throws IOException {
         try (var files = Files.list(data)) {
             return files.filter(f -> f.toString().endsWith(".mv.db")).sorted()
-                    .map(f -> String.format(Locale.ROOT, "%s %.0f MB", f.getFileName(), size(f) / 1e6))
+                    .map(f -> String.format(Locale.ROOT, "%s %.0f MB", f.getFileName(), f.toFile().length() / 1e6))
                     .collect(java.util.stream.Collectors.joining(", "));
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -1167,9 +1159,9 @@ public final class Benchmark {
         exportHeapUsed = exportHeap();
         int status = export(data, exportHeapUsed, "app-export.log");
         if (status != 200) {
-            figures.put("export_failed", (status == 0 ? "no answer" : "HTTP " + status) + " with -Xmx"
-                    + exportHeapUsed + " (app-export.log)");
-            log("export failed with -Xmx%s: HTTP %d; measured again with twice the heap", exportHeapUsed, status);
+            String failure = (status == 0 ? "no answer" : "HTTP " + status) + " with -Xmx" + exportHeapUsed;
+            figures.put("export_failed", failure + " (app-export.log)");
+            log("export failed: %s; measured again with twice the heap", failure);
             String given = exportHeapUsed.toLowerCase(Locale.ROOT);
             long mb = Long.parseLong(given.replaceAll("\\D", "")) * (given.endsWith("g") ? 1024 : 1);
             exportHeapUsed = (2 * mb) + "m";
