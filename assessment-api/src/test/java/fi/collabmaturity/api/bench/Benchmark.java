@@ -1181,7 +1181,12 @@ public final class Benchmark {
         Files.deleteIfExists(gcLog);
         // out of heap, the application ends at once: left running, an OutOfMemoryError in Tomcat's poller left the
         // request unanswered until the client's timeout
-        List<String> jvm = List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-XX:+ExitOnOutOfMemoryError");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog,
+                "-XX:+ExitOnOutOfMemoryError"));
+        if (args.containsKey("jfr")) {
+            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(logName.replace(".log", ".jfr"))
+                    + ",settings=profile");
+        }
         try (AppProcess app = AppProcess.start(data, PASSWORD, work.resolve(logName), jvm)) {
             port = app.port;
             awaitProjections("export restart");

@@ -91,12 +91,22 @@ public class EventLogConfiguration {
      * 500 ms a killed process loses the last half second of committed events). MAX_COMPACT_TIME=10000: a normal
      * stop gives the file back the space freed while it was open (up to 10 s; H2's default of 200 ms left a file of
      * 1.96 GB with 10 % of it in use after the national benchmark, which 3 s brought down to 177 MB);
-     * {@link EmbeddedEventLogCompaction} keeps the chunks themselves filled while it runs.
+     * {@link EmbeddedEventLogCompaction} keeps the chunks themselves filled while it runs. CACHE_SIZE: see
+     * {@link #H2_CACHE_KB}.
      */
     public static String h2Url(Path dataFolder) {
         return "jdbc:h2:file:" + dataFolder.resolve("events")
-                + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=10000";
+                + ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=10000;CACHE_SIZE="
+                + H2_CACHE_KB;
     }
+
+    /**
+     * The embedded log's page cache, KB: a sixteenth of the heap, from 4 to 16 MB. H2's default is 16 MB at any
+     * heap, an eighth of the export's 128 MB, where the export and a replay read the log once in order; from 256 MB
+     * of heap up it is that default.
+     */
+    static final int H2_CACHE_KB =
+            (int) Math.max(4 << 10, Math.min(16 << 10, Runtime.getRuntime().maxMemory() / 16 / 1024));
 
     /**
      * Once every store has opened its files (created with the process umask), they are made owner-only as well;

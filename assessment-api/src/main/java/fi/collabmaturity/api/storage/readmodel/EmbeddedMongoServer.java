@@ -54,6 +54,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     public EmbeddedMongoServer(Path file) {
         // no commits by H2 itself (neither its background thread nor a writer thread when its buffer fills up):
         // they could fall in the middle of a command; this class commits between commands instead
+        CommitBetweenCommands.cleanUpAfterInterruptedRewrite(file.toString());
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
                 .autoCommitDisabled().autoCommitBufferSize(0).open();
         this.backend = new CommitBetweenCommands(store, COMPACT_FILL_RATE); // closes the store on shutdown

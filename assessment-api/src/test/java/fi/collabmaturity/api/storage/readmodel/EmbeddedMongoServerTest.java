@@ -162,7 +162,11 @@ class EmbeddedMongoServerTest {
                     things.updateOne(Filters.eq("_id", "thing-" + i), Updates.combine(Updates.set("round", round),
                             Updates.set("padding", padding)), new UpdateOptions().upsert(true));
                 }
-                backend.commit();
+                if (round % 2 == 0) {
+                    backend.compact(4 << 20); // as the running store does every second commit
+                } else {
+                    backend.commit();
+                }
             }
             open = java.nio.file.Files.size(file);
         }
@@ -174,6 +178,25 @@ class EmbeddedMongoServerTest {
             MongoCollection<Document> things = client.getDatabase("app").getCollection("things");
             assertThat(things.countDocuments()).isEqualTo(100);
             assertThat(things.find(Filters.eq("_id", "thing-42")).first()).containsEntry("round", 59);
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", "thing-5"))) // its _id index came along
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
+    void aRewriteAtAStopThatWasCutShortLeavesTheStoreAsItWas() throws java.io.IOException {
+        Path file = dir.resolve("store.mv.db");
+        try (EmbeddedMongoServer embedded = new EmbeddedMongoServer(file);
+             MongoClient client = MongoClients.create(embedded.connectionString())) {
+            client.getDatabase("app").getCollection("things").insertOne(new Document("_id", "thing-1").append("n", 1));
+        }
+        // what a process killed while copying the live data leaves beside the file: a partly written copy
+        Path copy = dir.resolve("store.mv.db.tempFile");
+        java.nio.file.Files.write(copy, new byte[4096]);
+        try (EmbeddedMongoServer embedded = new EmbeddedMongoServer(file);
+             MongoClient client = MongoClients.create(embedded.connectionString())) {
+            assertThat(client.getDatabase("app").getCollection("things").find().first()).containsEntry("n", 1);
+            assertThat(copy).doesNotExist(); // removed at the start, before anything could take it for the store
         }
     }
 
