@@ -137,7 +137,8 @@ public final class Benchmark {
         }
         if (!args.containsKey("jar")) {
             System.err.println("usage: Benchmark --jar=assessment-api/target/assessment-api.jar [--scale=1.0] "
-                    + "[--seed=2025] [--work=DIR] [--out=BENCHMARKS.md] [--heap=1g] [--jfr] [--query-rounds=250] "
+                    + "[--seed=2025] [--work=DIR] [--out=BENCHMARKS.md] [--heap=1g] [--jfr] [--no-import] "
+                    + "[--query-rounds=250] "
                     + "[--warm-up-rounds=100] [--jvm=\"...\"] [--queries-only=DIR | --replay-only=DIR | "
                     + "--floor-only=DIR | --replay-floor-only=DIR]");
             System.exit(2);
@@ -198,7 +199,11 @@ public final class Benchmark {
         notes.add("data folder after ingest, queries and replay, once the application has stopped: " + fileSizes(data));
         baselines(data, answers.size());
         export(data);
-        ingestByImport(setup, answers);
+        if (args.containsKey("no-import")) {
+            notes.add("ingest by import: not measured in this run (--no-import)");
+        } else {
+            ingestByImport(setup, answers);
+        }
         notes.add("load average at the end (1, 5, 15 min): " + loadAverage()
                 + " (other builds share this machine: figures from a loaded machine are lower bounds)");
         report(study, seed, scale);
@@ -1674,8 +1679,10 @@ public final class Benchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /** A line of the run's log, with the time (UTC) it was written, to find a phase in a flight recording. */
     private static void log(String format, Object... values) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, values));
+        System.out.println("[bench " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + "] "
+                + String.format(Locale.ROOT, format, values));
         System.out.flush();
     }
 
