@@ -5,7 +5,9 @@ import fi.collabmaturity.api.admin.ProjectionAdmin;
 import fi.collabmaturity.api.admin.ProjectionStatus;
 import fi.collabmaturity.api.storage.eventlog.EventLogPositions;
 import fi.collabmaturity.api.storage.StorageProperties;
+import fi.collabmaturity.api.storage.readmodel.EmbeddedMongoServer;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -70,8 +72,14 @@ public class StoreHealth {
     }
 
     @Bean
-    HealthIndicator readModelStore(MongoDatabase readModelDatabase) {
+    HealthIndicator readModelStore(MongoDatabase readModelDatabase, ObjectProvider<EmbeddedMongoServer> embedded) {
         return () -> {
+            EmbeddedMongoServer server = embedded.getIfAvailable();
+            if (server != null && server.closedByError()) {
+                // the embedded server still answers a ping with its store closed
+                return Health.down().withDetail("error", "the embedded read-model store was closed by an error "
+                        + "(see the log); restart the application").build();
+            }
             try {
                 readModelDatabase.runCommand(new Document("ping", 1));
                 return Health.up().build();

@@ -39,11 +39,23 @@ final class CommitBetweenCommands extends H2Backend {
     private static final int REWRITE_BELOW_LIVE_PERCENT = 50;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final int compactFillRate;
+    /**
+     * A commit writes every page changed since the one before as one chunk, serialized into one buffer on the heap.
+     * At ten times the national scale, with a 1 GB heap, a rebuild's commit of one second's changes ran out of heap
+     * while serializing its chunk (a 53 MB buffer), and H2 closed the store; so a command after which more than this
+     * much is unsaved commits at once, which keeps each chunk small.
+     */
+    private final long maxUnsavedBytes;
     private volatile boolean closing;
 
     CommitBetweenCommands(MVStore store, int compactFillRate) {
+        this(store, compactFillRate, Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 32));
+    }
+
+    CommitBetweenCommands(MVStore store, int compactFillRate, long maxUnsavedBytes) {
         super(store);
         this.compactFillRate = compactFillRate;
+        this.maxUnsavedBytes = maxUnsavedBytes;
     }
 
     /** Databases in the cheaper storage format: BSON documents, index keys compared by value. */
@@ -62,7 +74,16 @@ final class CommitBetweenCommands extends H2Backend {
         if (keys.hasNext() && READ_ONLY.contains(keys.next())) {
             return super.handleMessage(message);
         }
-        return whileNotCommitting(() -> super.handleMessage(message));
+        Document reply = whileNotCommitting(() -> super.handleMessage(message));
+        if (getMvStore().getUnsavedMemory() > maxUnsavedBytes && !getMvStore().isClosed()) {
+            commit();
+        }
+        return reply;
+    }
+
+    /** Whether H2 closed the store after an error (it then takes no command until the application restarts). */
+    boolean closedByError() {
+        return !closing && getMvStore().isClosed();
     }
 
     /** The legacy wire format (the driver's first handshake): read-only, but held all the same. */

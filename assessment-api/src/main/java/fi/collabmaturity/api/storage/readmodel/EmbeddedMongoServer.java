@@ -81,6 +81,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         log.info("Embedded read-model store on {} (file {}, cache {} MB)", address, file, CACHE_MB);
     }
 
+    /**
+     * Whether the store was closed by an error (e.g. out of heap while committing): the read side then answers no
+     * query and no projection moves until the application restarts, which reopens it at its last commit (the
+     * projections handle the events after it again). The events themselves are in the event log.
+     */
+    public boolean closedByError() {
+        return backend.closedByError();
+    }
+
     public String connectionString() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }

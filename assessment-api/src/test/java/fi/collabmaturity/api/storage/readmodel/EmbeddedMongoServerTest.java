@@ -184,6 +184,39 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void aCommandAfterWhichMoreThanTheBoundIsUnsavedCommitsAtOnce() {
+        for (long bound : new long[] {1, Long.MAX_VALUE}) {
+            MVStore store = new MVStore.Builder().fileName(dir.resolve("store-" + bound + ".mv.db").toString())
+                    .autoCommitDisabled().autoCommitBufferSize(0).open();
+            MongoServer server = new MongoServer(new CommitBetweenCommands(store, 50, bound));
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+                client.getDatabase("app").getCollection("things").insertOne(new Document("_id", "thing-1"));
+                // nothing else commits here: without the bound the write waits for the next periodic commit
+                assertThat(store.hasUnsavedChanges()).as("unsaved after a write, bound %d", bound)
+                        .isEqualTo(bound == Long.MAX_VALUE);
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void knowsWhenH2ClosedTheStoreAfterAnErrorAndWhenItWasStopped() {
+        MVStore failing = new MVStore.Builder().fileName(dir.resolve("failing.mv.db").toString())
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+        CommitBetweenCommands failed = new CommitBetweenCommands(failing, 50);
+        assertThat(failed.closedByError()).isFalse();
+        failing.closeImmediately(); // what H2 does after an error in a commit (e.g. out of heap)
+        assertThat(failed.closedByError()).isTrue();
+
+        MVStore stopping = new MVStore.Builder().fileName(dir.resolve("stopping.mv.db").toString())
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+        CommitBetweenCommands stopped = new CommitBetweenCommands(stopping, 50);
+        stopped.close();
+        assertThat(stopped.closedByError()).isFalse();
+    }
+
+    @Test
     void aRewriteAtAStopThatWasCutShortLeavesTheStoreAsItWas() throws java.io.IOException {
         Path file = dir.resolve("store.mv.db");
         try (EmbeddedMongoServer embedded = new EmbeddedMongoServer(file);
