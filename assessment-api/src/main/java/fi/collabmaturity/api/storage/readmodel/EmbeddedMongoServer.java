@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded default's read-model and token store: an in-process MongoDB-wire-compatible server on loopback,
  * keeping its data in an H2 MVStore file. The application talks to it with the official MongoDB driver, exactly
- * as it talks to a real MongoDB in production. The MVStore is committed about once a second, between two whole
- * commands ({@link CommitBetweenCommands}), so after a crash the store is as it was between two commands: nothing
- * is half-written, and since a projection writes its token after its batch's read-model writes, a read model may be
- * ahead of its token but never behind it (the projection handles those events again, idempotently). A normal stop
- * commits everything.
+ * as it talks to a real MongoDB in production. The MVStore is committed about once a second (and after a command
+ * that leaves much uncommitted), between two whole commands ({@link CommitBetweenCommands}), so after a crash the
+ * store is as it was between two commands: nothing is half-written, and since a projection writes its token after
+ * its batch's read-model writes, a read model may be ahead of its token but never behind it (the projection handles
+ * those events again, idempotently). A normal stop commits everything.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -52,9 +52,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final InetSocketAddress address;
 
     public EmbeddedMongoServer(Path file) {
+        CommitBetweenCommands.cleanUpAfterInterruptedRewrite(file.toString());
         // no commits by H2 itself (neither its background thread nor a writer thread when its buffer fills up):
         // they could fall in the middle of a command; this class commits between commands instead
-        CommitBetweenCommands.cleanUpAfterInterruptedRewrite(file.toString());
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
                 .autoCommitDisabled().autoCommitBufferSize(0).open();
         this.backend = new CommitBetweenCommands(store, COMPACT_FILL_RATE); // closes the store on shutdown
